@@ -1,0 +1,15 @@
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Inbound;
+
+/// <summary>
+/// Where an inbound record came from and who sent it. <see cref="DedupKey"/> is the platform's natural key
+/// (DESIGN.md §5): the store records it in the same transaction as the change, so a repeat changes nothing.
+/// </summary>
+public sealed record InboundContext(
+    WorkspaceId Workspace,
+    string ChannelId,
+    string? ThreadId,
+    UserRef User,
+    DateTimeOffset At,
+    string DedupKey);
