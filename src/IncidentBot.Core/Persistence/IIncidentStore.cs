@@ -45,6 +45,9 @@ public interface IIncidentStore
 
     Task RescheduleAsync(long messageId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Postpones a message without counting an attempt (status-doc edits are throttled per incident).</summary>
+    Task DeferAsync(long messageId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
     /// <summary>A message the platform refused for good: kept, marked failed, no longer delivered.</summary>
     Task MarkFailedAsync(long messageId, DateTimeOffset at, string reason, CancellationToken cancellationToken);
 
