@@ -40,3 +40,9 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync("IncidentBot cannot start: " + string.Join(" ", e.Failures));
     return 1;
 }
+catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // The binder names the key (Section:Key) and the type; durations are written hh:mm:ss.
+    await Console.Error.WriteLineAsync($"IncidentBot cannot start: {e.Message} Durations are written hh:mm:ss, e.g. 00:05:00.");
+    return 1;
+}
