@@ -1,6 +1,7 @@
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Persistence;
 using IncidentBot.Hosting;
 
 namespace IncidentBot.Inbound;
@@ -12,9 +13,25 @@ namespace IncidentBot.Inbound;
 internal sealed partial class SignallingInboundHandler(IncidentService service, WorkSignals signals, ILogger<SignallingInboundHandler> logger)
     : IInboundHandler
 {
+    /// <summary>What a person sees when the disk is full: clear, and honest that nothing stored is lost.</summary>
+    internal const string StorageFullReply =
+        "⚠️ Storage full: IncidentBot cannot record anything right now, so this was not saved. "
+        + "Nothing already recorded is lost. Tell whoever runs the bot to free disk space; it recovers by itself.";
+
     public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
-        var outcome = await service.HandleAsync(inbound, cancellationToken);
+        InboundOutcome outcome;
+        try
+        {
+            outcome = await service.HandleAsync(inbound, cancellationToken);
+        }
+        catch (StorageFullException e) when (inbound is CommandInvoked or ButtonClicked)
+        {
+            // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
+            LogStorageFull(logger, e, inbound.GetType());
+            return InboundOutcome.Refused(StorageFullReply);
+        }
+
         if (outcome.Result == InboundResult.Accepted)
         {
             signals.Outbox.Signal();
@@ -27,4 +44,7 @@ internal sealed partial class SignallingInboundHandler(IncidentService service, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Inbound} from {Workspace} for {IncidentId}: {Result}")]
     private static partial void LogHandled(ILogger logger, Type inbound, WorkspaceId workspace, IncidentId? incidentId, InboundResult result);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage full: {Inbound} was refused with a clear reply")]
+    private static partial void LogStorageFull(ILogger logger, Exception exception, Type inbound);
 }
