@@ -31,18 +31,14 @@ app.MapDiscord();
 
 try
 {
+    // Validate before the host starts, so bad configuration is one line on stderr, not a host stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
 {
     // Bad configuration stops start-up with one line naming the key and the fix (DESIGN.md §4).
-    await Console.Error.WriteLineAsync("IncidentBot cannot start: " + string.Join(" ", e.Failures));
-    return 1;
-}
-catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-{
-    // The binder names the key (Section:Key) and the type; durations are written hh:mm:ss.
-    await Console.Error.WriteLineAsync($"IncidentBot cannot start: {e.Message} Durations are written hh:mm:ss, e.g. 00:05:00.");
+    await Console.Error.WriteLineAsync("IncidentBot cannot start: " + line);
     return 1;
 }
