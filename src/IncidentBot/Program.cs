@@ -3,11 +3,17 @@ using IncidentBot.Configuration;
 using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
+using IncidentBot.Maintenance;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 // IncidentBot: runs the incident process in Slack and Discord. Wiring only; every part lives in its folder.
+if (args is ["backup", var backupPath])
+{
+    return await BackupCommand.RunAsync(backupPath, CancellationToken.None);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
 builder.Logging.UseConfiguredFormat(builder.Configuration);
