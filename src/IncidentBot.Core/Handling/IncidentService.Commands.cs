@@ -52,7 +52,7 @@ public sealed partial class IncidentService
                 : InboundOutcome.Refused($"{incident.Id} is {incident.Status}: there is nothing to acknowledge."),
             ResolveCommand c => await MoveAsync(s, incident, IncidentStatus.Resolved, c.Text),
             CloseCommand => await CloseAsync(s, incident),
-            ReopenCommand => await ReopenAsync(s, incident),
+            ReopenCommand => await ReopenAsync(s, incident, null),
             TimelineCommand => await TimelineAsync(s, incident),
             PostmortemCommand c => await PostmortemAsync(s, incident, c),
             _ => InboundOutcome.Refused(CommandUsage.Help(null)),
@@ -177,6 +177,13 @@ public sealed partial class IncidentService
         if (!IncidentLifecycle.CanMove(incident.Status, to))
         {
             return InboundOutcome.Refused(IncidentLifecycle.Refusal(incident.Id, incident.Status, to));
+        }
+
+        if (!incident.Status.IsActive())
+        {
+            // The only legal way back from Resolved or Closed is to Investigating, and that is a reopen: it must
+            // clear the resolve and close stamps and restart the clocks, whichever command asked for it.
+            return await ReopenAsync(s, incident, text);
         }
 
         var updated = incident with { Status = to };
@@ -310,7 +317,7 @@ public sealed partial class IncidentService
             $"{incident.Id} closed. The postmortem draft is in the thread and at /api/incidents/{incident.Id}/postmortem.md."));
     }
 
-    private async Task<InboundOutcome> ReopenAsync(Scope s, Incident incident)
+    private async Task<InboundOutcome> ReopenAsync(Scope s, Incident incident, string? text)
     {
         if (incident.Status.IsActive())
         {
@@ -326,10 +333,17 @@ public sealed partial class IncidentService
             MonitoringReminderSent = false,
             PostmortemRemindersSent = 0,
         };
-        var message = new MessageBuilder().Text($"↩️ {incident.Id} reopened by ").Mention(s.Context.User.Id).Text(": back to Investigating.").Build();
+        var builder = new MessageBuilder().Text($"↩️ {incident.Id} reopened by ").Mention(s.Context.User.Id).Text(": back to Investigating");
+        if (text is not null)
+        {
+            reopened = reopened with { LastUpdateAt = s.Now, LastUpdateText = text };
+            builder.Text(": ").Text(text);
+        }
+
+        var entryText = $"Reopened: {incident.Status} → Investigating" + (text is null ? string.Empty : $" — {text}");
         await ApplyAsync(s, reopened,
-            [Entry(s, incident, TimelineKind.StatusChanged, $"Reopened: {incident.Status} → Investigating", nameof(IncidentStatus.Investigating))],
-            [new PostThreadMessage(message), new EditRootMessage()], "reopen", string.Empty);
+            [Entry(s, incident, TimelineKind.StatusChanged, entryText, nameof(IncidentStatus.Investigating))],
+            [new PostThreadMessage(builder.Text(".").Build()), new EditRootMessage()], "reopen", string.Empty);
         return Accepted(incident, MessageContent.Plain($"{incident.Id} reopened."));
     }
 
