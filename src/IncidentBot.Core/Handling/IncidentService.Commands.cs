@@ -281,7 +281,8 @@ public sealed partial class IncidentService
         var user = s.Context.User;
         if (incident.AcknowledgedAt is { } at)
         {
-            var withResponder = incident.WithResponder(user);
+            // The first acknowledger is already on record as such; only other people become responders.
+            var withResponder = incident.AcknowledgedBy?.Id == user.Id ? incident : incident.WithResponder(user);
             if (ReferenceEquals(withResponder, incident))
             {
                 return quietWhenRepeated
