@@ -137,7 +137,10 @@ public sealed partial class IncidentService
         }
 
         var previous = incident.Commander;
-        var updated = incident with { Commander = commander };
+
+        // Responders never include the commander (see Incident.WithResponder): a responder who takes command
+        // leaves the list, and the previous commander joins it.
+        var updated = incident with { Commander = commander, Responders = [.. incident.Responders.Where(r => r.Id != commander.Id)] };
         updated = updated.WithResponder(previous);
         var message = new MessageBuilder()
             .Text("👤 ").Mention(commander.Id).Text($" is now the commander of {incident.Id} (was {previous.Name}), set by ")
