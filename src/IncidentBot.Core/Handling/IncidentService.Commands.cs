@@ -72,7 +72,8 @@ public sealed partial class IncidentService
             return (inThread, null);
         }
 
-        var verb = text.TrimStart().Split(' ', 2)[0].ToLowerInvariant();
+        // Split on any whitespace, as the parser does: "update\nrolled back" is the verb "update".
+        var verb = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant();
         var open = await s.Uow.ListOpenAsync(s.Context.Workspace, s.Context.ChannelId, s.Cancellation);
         return open.Count switch
         {
