@@ -309,10 +309,13 @@ public static partial class CommandParser
         return (text[..end], text[end..].Trim());
     }
 
-    /// <summary>Echoes a token back safely: short, one line, no backticks to break the code span.</summary>
+    /// <summary>
+    /// Echoes a token back safely: short, one line, no backticks to break the code span. Control characters
+    /// show as U+FFFD rather than vanishing, so "upd\0ate" is not echoed as a valid-looking "update".
+    /// </summary>
     private static string Printable(string token)
     {
-        var clean = new string([.. token.Where(c => !char.IsControl(c) && c != '`')]);
+        var clean = new string([.. token.Where(c => c != '`').Select(c => char.IsControl(c) ? '\uFFFD' : c)]);
         return clean.Length <= 40 ? clean : clean[..40] + "…";
     }
 
