@@ -21,7 +21,8 @@ public static partial class CommandParser
         if (input.Length > IncidentLimits.CommandMax)
         {
             return ParseResult.Fail(
-                $"That command is {input.Length} characters long; the limit is {IncidentLimits.CommandMax}.", "help");
+                $"That command is {input.Length} characters long; the limit is {IncidentLimits.CommandMax}.",
+                CommandUsage.For(SplitFirst(input).First.ToLowerInvariant()));
         }
 
         var text = input.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -46,7 +47,7 @@ public static partial class CommandParser
 
         if (CommandUsage.All.All(u => u.Verb != verb))
         {
-            return ParseResult.Fail($"Unknown command `{Printable(verb)}`.", "help");
+            return UnknownVerb(verb);
         }
 
         var usage = CommandUsage.For(verb);
@@ -78,7 +79,7 @@ public static partial class CommandParser
             "reopen" => NoArguments(rest, usage, new ReopenCommand(target)),
             "timeline" => NoArguments(rest, usage, new TimelineCommand(target)),
             "postmortem" => ParsePostmortem(target, rest, usage),
-            _ => ParseResult.Fail($"Unknown command `{Printable(verb)}`.", "help"),
+            _ => UnknownVerb(verb),
         };
     }
 
@@ -120,6 +121,10 @@ public static partial class CommandParser
         var name = match.Groups["name"].Success && match.Groups["name"].Value.Length > 0 ? match.Groups["name"].Value : userId;
         return new UserRef(userId, name);
     }
+
+    private static ParseResult UnknownVerb(string verb) => ParseResult.Fail(
+        $"Unknown command `{Printable(verb)}`. The commands are: {string.Join(", ", CommandUsage.All.Select(u => u.Verb))}.",
+        "help [command]");
 
     private static ParseResult ParseDeclare(string rest)
     {
