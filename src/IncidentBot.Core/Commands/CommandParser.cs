@@ -147,6 +147,13 @@ public static partial class CommandParser
             commander = ParseMention(trailing.Groups["mention"].Value);
             title = title[..trailing.Index].TrimEnd();
         }
+        else if (TrailingUnlinkedCommander().Match(title) is { Success: true } unlinked)
+        {
+            // "commander @alice" as plain text is a name the platform did not link (Slack leaves it as typed):
+            // without a user id it would silently end up in the title and the declarer would command.
+            return ParseResult.Fail(
+                $"`{Printable(unlinked.Groups["name"].Value)}` is not a mention: type @ and pick the person so the name is linked.", usage);
+        }
 
         if (title.Contains('\n', StringComparison.Ordinal))
         {
@@ -329,6 +336,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\s+commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCommander();
+
+    [GeneratedRegex(@"\s+commander\s+(?<name>@\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingUnlinkedCommander();
 
     [GeneratedRegex(@"(^|\s+)due\s+(?<date>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingDue();
