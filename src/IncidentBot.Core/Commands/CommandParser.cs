@@ -334,10 +334,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"<@!?(?<id>[A-Za-z0-9]+)(\|(?<name>[^>|]{0,80}))?>", RegexOptions.CultureInvariant)]
     private static partial Regex MentionPattern();
 
-    [GeneratedRegex(@"\s+commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|\s+)commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCommander();
 
-    [GeneratedRegex(@"\s+commander\s+(?<name>@\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|\s+)commander\s+(?<name>@\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingUnlinkedCommander();
 
     [GeneratedRegex(@"(^|\s+)due\s+(?<date>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
