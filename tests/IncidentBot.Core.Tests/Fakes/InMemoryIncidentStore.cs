@@ -16,6 +16,9 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
     private StoreData _committed = new();
     private bool _inTransaction;
 
+    /// <summary>When set, the next commit throws this instead of committing (a full disk, a lost connection).</summary>
+    public Exception? FailNextCommit { get; set; }
+
     /// <summary>How many transactions committed.</summary>
     public int Commits { get; private set; }
 
@@ -177,6 +180,12 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
     /// <summary>Called by the unit of work on commit: its copy becomes the committed state.</summary>
     internal void Publish(StoreData data)
     {
+        if (FailNextCommit is { } failure)
+        {
+            FailNextCommit = null;
+            throw failure;
+        }
+
         _committed = data;
         Commits++;
     }
