@@ -133,6 +133,20 @@ public sealed class RefusalAndDedupTests
     }
 
     [Fact]
+    public async Task The_same_thread_message_under_another_event_key_is_recorded_once()
+    {
+        var bot = new IncidentHarness();
+        var id = await bot.DeclareAsync();
+        await bot.HandleAsync(new ThreadMessagePosted(bot.Context(Bob, ThreadOf(id), key: "Ev1"), "1776780042.000200", "db cpu at 100%"));
+        var counts = Counts(bot);
+
+        var replay = await bot.HandleAsync(new ThreadMessagePosted(bot.Context(Bob, ThreadOf(id), key: "Ev2"), "1776780042.000200", "db cpu at 100%"));
+
+        Assert.Equal(InboundOutcome.Duplicate, replay);
+        Assert.Equal(counts, Counts(bot));
+    }
+
+    [Fact]
     public async Task The_same_key_in_another_workspace_is_not_a_duplicate()
     {
         var bot = new IncidentHarness();
