@@ -25,10 +25,33 @@ public sealed class StorageSetupTests : IDisposable
 
         Assert.True(host.Services.GetRequiredService<ReadinessAtStartService>().ReadyAtStart);
         Assert.True(File.Exists(path));
-        Assert.IsType<StorageStartupService>(host.Services.GetServices<IHostedService>().First());
+        Assert.IsType<StorageLifecycleService>(host.Services.GetServices<IHostedService>().First());
         Assert.Same(host.Services.GetRequiredService<IIncidentStore>(), host.Services.GetRequiredService<IIncidentStore>());
         Assert.NotNull(host.Services.GetRequiredService<StorageMaintenance>());
         await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_stopped_host_leaves_one_self_contained_database_file()
+    {
+        var path = Path.Combine(_folder, "incidentbot.db");
+        using var host = Build($"Data Source={path}");
+        await host.StartAsync(Ct);
+        var store = host.Services.GetRequiredService<IIncidentStore>();
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            await uow.TryRecordInboundAsync(new Core.Incidents.WorkspaceId(Core.Incidents.Platform.Slack, "T1"), "k", DateTimeOffset.UnixEpoch, Ct);
+            await uow.CommitAsync(Ct);
+        }
+
+        Assert.True(File.Exists(path + "-wal"));
+
+        await host.StopAsync(Ct);
+
+        Assert.False(File.Exists(path + "-wal"));
+        await using var copy = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await copy.OpenAsync(Ct);
+        Assert.Equal(1, await copy.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM inbound_keys"));
     }
 
     [Fact]
