@@ -52,8 +52,8 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public MigrationRunner Runner(IReadOnlyList<Migration>? migrations = null, ILogger<MigrationRunner>? logger = null) =>
         new(Database, migrations ?? Embedded, Time, logger ?? NullLogger<MigrationRunner>.Instance);
 
-    public IIncidentStore Store(ILogger<SqlIncidentStore>? logger = null) =>
-        new SqlIncidentStore(Database, new OutboxJson(), Runner().LatestVersion, logger ?? NullLogger<SqlIncidentStore>.Instance);
+    public IIncidentStore Store() =>
+        new SqlIncidentStore(Database, new OutboxJson(), Runner().LatestVersion, NullLogger<SqlIncidentStore>.Instance);
 
     public StorageMaintenance Maintenance() => new(Database, Runner(), NullLogger<StorageMaintenance>.Instance);
 
