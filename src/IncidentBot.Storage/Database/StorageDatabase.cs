@@ -108,6 +108,13 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
         return true;
     }
 
+    /// <summary>Closes the idle pooled connections of this database; connections in use close when disposed.</summary>
+    public void ReleaseConnections()
+    {
+        using var connection = new SqliteConnection(dataSource.ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     private StorageFullException Full(SqliteException e)
     {
         _full = true;
