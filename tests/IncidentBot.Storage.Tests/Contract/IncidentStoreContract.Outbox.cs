@@ -6,7 +6,7 @@ namespace IncidentBot.Storage.Tests.Contract;
 
 public abstract partial class IncidentStoreContract
 {
-    private static readonly MessageContent _rich = new(
+    private static readonly MessageContent Rich = new(
         [
             new PlainText("Update: "), new BoldText("rolled back"), new CodeText("v1.2.3"), new UserMention("U2"),
             new EscalationMention(), new Timestamp(new DateTimeOffset(2026, 4, 18, 16, 53, 0, TimeSpan.FromHours(2)), TimestampStyle.Relative),
@@ -22,10 +22,10 @@ public abstract partial class IncidentStoreContract
         [
             new PostRootMessage(),
             new OpenThread(),
-            new PostThreadMessage(_rich),
+            new PostThreadMessage(Rich),
             new UploadFile("INC-1-postmortem.md", "Postmortem draft", "# Postmortem\n| a | b |", MessageContent.Plain("draft")),
             new AddReaction("1713450240.000200", "white_check_mark"),
-            new ReplyToRequester("https://hooks.slack.test/response/1", _rich),
+            new ReplyToRequester("https://hooks.slack.test/response/1", Rich),
         ];
         await EnqueueAsync(incident.Id, intents);
 
