@@ -322,13 +322,16 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     private string UpdatesTarget(ResponseMetrics m)
     {
         var severity = incident.Severity;
-        if (policy.For(severity).UpdateEvery is not { } every)
+        if (!m.HadCadence)
         {
             return $"no update cadence at {severity.Label()}";
         }
 
-        var target = $"every {Durations.Format(every)} ({severity.Label()})";
-        return !m.HadCadence || m.UpdatesOnTime == m.UpdatesDue ? target + " ✅" : target + " ⚠️";
+        // Downgraded to a severity without a cadence: the earlier severities' cadences are what was measured.
+        var target = policy.For(severity).UpdateEvery is { } every
+            ? $"every {Durations.Format(every)} ({severity.Label()})"
+            : "the cadence of each severity while it applied";
+        return m.UpdatesOnTime == m.UpdatesDue ? target + " ✅" : target + " ⚠️";
     }
 
     private string SilenceValue(ResponseMetrics m) => m.LongestSilence is { } s

@@ -55,7 +55,7 @@ internal static class GoldenFile
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] > lcs[x + 1, y]))
             {
                 sb.Append("+ ").Append(y + 1).Append(": ").Append(Cut(b[y++])).Append('\n');
                 shown++;

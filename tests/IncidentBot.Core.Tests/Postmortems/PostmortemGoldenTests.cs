@@ -19,6 +19,6 @@ public sealed class PostmortemGoldenTests
     {
         var diff = GoldenFile.Diff("a\nb\nc\n", "a\nB\nc\n");
 
-        Assert.Equal("+ 2: B\n- 2: b\n", diff);
+        Assert.Equal("- 2: b\n+ 2: B\n", diff);
     }
 }

@@ -121,6 +121,18 @@ public sealed partial class PostmortemRendererTests
     }
 
     [Fact]
+    public void A_downgrade_to_sev3_keeps_the_cadence_that_was_measured()
+    {
+        var s = PostmortemScenarios.Sev1WithoutUpdates();
+        s.Add("03:00", TimelineKind.SeverityChanged, s.Incident!.Commander, "Severity SEV1 → SEV3", "SEV3");
+        s.Incident = s.Incident with { Severity = Severity.Sev3 };
+
+        var draft = s.Render();
+
+        Assert.Contains("| Updates on time | 0 of 3 | the cadence of each severity while it applied ⚠️ |\n", draft, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rendering_twice_gives_the_same_bytes()
     {
         Assert.Equal(PostmortemScenarios.Sev2PipelineBlocks().Render(), PostmortemScenarios.Sev2PipelineBlocks().Render());
