@@ -111,7 +111,11 @@ internal static class MarkdownText
         sb.Append(indent).Append(fence).Append('\n');
     }
 
-    /// <summary>A YAML double-quoted scalar (https://yaml.org/spec/1.2.2/#double-quoted-style).</summary>
+    /// <summary>
+    /// A YAML double-quoted scalar (https://yaml.org/spec/1.2.2/#double-quoted-style). Angle brackets are
+    /// written as <c>\u003C</c>/<c>\u003E</c>: identical to a YAML reader, and a Markdown renderer that does
+    /// not know front matter (it then parses the block as text) finds no raw HTML in it.
+    /// </summary>
     public static string YamlString(string text)
     {
         var sb = new StringBuilder(text.Length + 2).Append('"');
@@ -132,7 +136,7 @@ internal static class MarkdownText
                     sb.Append("\\t");
                     break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '<' or '>')
                     {
                         sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
                     }

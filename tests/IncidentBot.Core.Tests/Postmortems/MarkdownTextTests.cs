@@ -73,6 +73,7 @@ public sealed class MarkdownTextTests
     [InlineData("plain", "\"plain\"")]
     [InlineData("say \"hi\"\n---\\", "\"say \\\"hi\\\"\\n---\\\\\"")]
     [InlineData("bell\u0007", "\"bell\\u0007\"")]
+    [InlineData("<img src=x>", "\"\\u003Cimg src=x\\u003E\"")]
     public void Yaml_strings_are_double_quoted_and_escaped(string text, string expected) =>
         Assert.Equal(expected, MarkdownText.YamlString(text));
 }
