@@ -33,6 +33,10 @@ for (var i = 0; i < runs; i++)
     cpu[i] = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
 }
 
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+PostmortemRenderer.Render(incident.Incident, incident.Timeline, incident.Actions, policy);
+var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
 Array.Sort(times);
 Array.Sort(cpu);
 var c = CultureInfo.InvariantCulture;
@@ -40,6 +44,7 @@ Console.WriteLine(string.Create(c, $"Postmortem render: {incident.Messages} mess
 Console.WriteLine(string.Create(c, $"{runs} runs after 5 warm-ups, budget 200 ms"));
 Console.WriteLine(string.Create(c, $"  wall: min {times[0]:F1} ms, median {times[runs / 2]:F1} ms, max {times[^1]:F1} ms"));
 Console.WriteLine(string.Create(c, $"  cpu:  min {cpu[0]:F1} ms, median {cpu[runs / 2]:F1} ms, max {cpu[^1]:F1} ms"));
+Console.WriteLine(string.Create(c, $"  allocated per render: {allocated / (1024.0 * 1024.0):F1} MiB"));
 Console.WriteLine(string.Create(c, $"  machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 
 static string LoadAverage() =>
