@@ -4,6 +4,7 @@ using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
 using IncidentBot.Maintenance;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddSlack(builder.Configuration)
     .AddDiscord(builder.Configuration)
+    .AddPostmortemExport(builder.Configuration)
     .AddIncidentBotLoops();
 
 var app = builder.Build();
