@@ -147,14 +147,14 @@ public sealed class MetricsEndpointTests
 
         inbound.Add(1, Tag("source", "discord_gateway"), Tag("outcome", "accepted"));
         inbound.Add(1, Tag("source", "discord_gateway"), Tag("outcome", "duplicate"));
-        inbound.Add(1, Tag("source", "discord_http"), Tag("outcome", "rejected-signature"));
+        inbound.Add(1, Tag("source", "discord_http"), Tag("outcome", "rejected_signature"));
         reconnects.Add(1, Tag("platform", "discord"));
         reconnects.Add(1, Tag("platform", "discord"));
         var metrics = await host.ScrapeAsync();
 
         Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"accepted\",source=\"discord_gateway\"}"));
         Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"duplicate\",source=\"discord_gateway\"}"));
-        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"rejected-signature\",source=\"discord_http\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"rejected_signature\",source=\"discord_http\"}"));
         Assert.Equal(2, metrics.Sample("incidentbot_connection_reconnects_total{platform=\"discord\"}"));
     }
 
