@@ -22,7 +22,7 @@ internal sealed class HostMetrics
         [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
 
     /// <summary>Open means not closed: resolved incidents still count, they are in their monitoring window.</summary>
-    private static readonly IncidentStatus[] _openStatuses =
+    internal static readonly IncidentStatus[] OpenStatuses =
         [IncidentStatus.Investigating, IncidentStatus.Identified, IncidentStatus.Monitoring, IncidentStatus.Resolved];
 
     private readonly TimeProvider _time;
@@ -122,7 +122,7 @@ internal sealed class HostMetrics
 
         foreach (var severity in Enum.GetValues<Severity>())
         {
-            foreach (var status in _openStatuses)
+            foreach (var status in OpenStatuses)
             {
                 yield return new Measurement<int>(
                     snapshot.OpenIncidents.GetValueOrDefault((severity, status)),

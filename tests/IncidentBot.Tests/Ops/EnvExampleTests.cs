@@ -9,7 +9,7 @@ public sealed class EnvExampleTests
     internal static readonly string[] HostKeys = ["Urls", "Logging__Format"];
 
     /// <summary>The configuration keys of the operator contract, DESIGN.md §4.</summary>
-    private static readonly string[] _contractKeys =
+    internal static readonly string[] ContractKeys =
     [
         "Slack__BotToken", "Slack__SigningSecret", "Slack__AppToken", "Slack__ApiBaseUrl", "Slack__IncidentsChannel",
         "Discord__BotToken", "Discord__ApplicationId", "Discord__PublicKey", "Discord__GuildId", "Discord__ApiBaseUrl",
@@ -29,7 +29,7 @@ public sealed class EnvExampleTests
     {
         var keys = EnvExample.Load().Keys.Select(k => k.Name);
 
-        Assert.Equal(_contractKeys.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ContractKeys.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

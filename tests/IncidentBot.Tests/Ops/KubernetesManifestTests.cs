@@ -5,9 +5,9 @@ public sealed class KubernetesManifestTests
     /// <summary>The base image's non-root "app" user (APP_UID in mcr.microsoft.com/dotnet/aspnet), which the Dockerfile runs as.</summary>
     private const string AppUid = "1654";
 
-    private static readonly string _folder = Repository.PathOf("manifests", "k8s");
+    internal static readonly string Folder = Repository.PathOf("manifests", "k8s");
 
-    private static Dictionary<string, object?> Manifest(string file) => MiniYaml.ParseMapping(File.ReadAllText(Path.Combine(_folder, file)));
+    private static Dictionary<string, object?> Manifest(string file) => MiniYaml.ParseMapping(File.ReadAllText(Path.Combine(Folder, file)));
 
     private static Dictionary<string, object?> Kustomization => Manifest("kustomization.yaml");
 
@@ -26,7 +26,7 @@ public sealed class KubernetesManifestTests
     public void The_kustomization_lists_every_manifest_except_the_secret_example()
     {
         var listed = Yaml.Seq(Kustomization, "resources").Select(r => Yaml.Str(r)).Order(StringComparer.Ordinal);
-        var files = Directory.GetFiles(_folder, "*.yaml").Select(Path.GetFileName)
+        var files = Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName)
             .Where(f => f is not "kustomization.yaml" and not "secret.example.yaml").Order(StringComparer.Ordinal);
 
         Assert.Equal(files, listed);
