@@ -77,6 +77,17 @@ public sealed class EnvExampleTests
     }
 
     [Fact]
+    public void The_defaults_shown_are_the_options_own_defaults()
+    {
+        var env = EnvExample.Load();
+        var patterns = OptionsKeys.OptionsTypes().SelectMany(OptionsKeys.KeysOf).ToList();
+
+        var wrong = WrongDefaults(env, patterns);
+
+        Assert.True(wrong.Count == 0, $".env.example shows defaults the code does not have: {string.Join("; ", wrong)}");
+    }
+
+    [Fact]
     public void Options_keys_are_found_the_way_the_binder_walks_an_options_class()
     {
         var keys = OptionsKeys.KeysOf(typeof(SampleOptions)).Select(k => k.ToString());
@@ -109,10 +120,19 @@ public sealed class EnvExampleTests
 
         Assert.Equal(["Sample__Every", "Sample__Clocks__SEV2__AckWithin", "Sample__Nested__AckWithin", "Sample__Base_Url"], Missing(env, patterns));
         Assert.Equal(["Sample__Stale"], Unbound(env, patterns));
+        Assert.Equal(["Sample__Clocks__sev1__AckWithin shows 00:05:00, the default is empty"], WrongDefaults(env, patterns));
     }
 
     private static List<string> Missing(EnvExample env, IEnumerable<KeyPattern> patterns) =>
         patterns.Where(p => !env.Keys.Any(k => p.Matches(k.Name))).Select(p => p.ToString()).ToList();
+
+    private static List<string> WrongDefaults(EnvExample env, IEnumerable<KeyPattern> patterns) =>
+        (from p in patterns
+         let shown = p.Default
+         where shown is not null
+         from k in env.Keys
+         where p.Matches(k.Name) && k.Value != shown
+         select $"{k.Name} shows {k.Value}, the default is {(shown.Length == 0 ? "empty" : shown)}").ToList();
 
     private static List<string> Unbound(EnvExample env, IReadOnlyList<KeyPattern> patterns) =>
         env.Keys.Select(k => k.Name)

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.ComponentModel;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -60,7 +61,7 @@ internal static class OptionsKeys
             {
                 if (settable)
                 {
-                    keys.Add(new KeyPattern(path, IndexedLeaf: false));
+                    keys.Add(new KeyPattern(path, IndexedLeaf: false) { Default = defaults is null ? null : Format(value) });
                 }
             }
             else
@@ -108,6 +109,15 @@ internal static class OptionsKeys
             Walk(type, value ?? CreateDefault(type), path, keys, depth);
         }
     }
+
+    /// <summary>A default as an operator writes it: <c>00:30:00</c>, <c>https://slack.com/api/</c>, empty for null.</summary>
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     /// <summary>What ConfigurationBinder converts from one string: primitives, enums, TimeSpan, Uri and anything with a string TypeConverter.</summary>
     private static bool IsLeaf(Type type) =>
@@ -160,6 +170,9 @@ internal static class OptionsKeys
 internal sealed record KeyPattern(string[] Segments, bool IndexedLeaf)
 {
     public const string Any = "*";
+
+    /// <summary>The options class's own default, as an operator writes it; null when it cannot be known (no default instance).</summary>
+    public string? Default { get; init; }
 
     public bool Matches(string envKey)
     {
