@@ -4,6 +4,7 @@ using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
 using IncidentBot.Maintenance;
+using IncidentBot.Metrics;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -29,10 +30,12 @@ builder.Services
     .AddSlack(builder.Configuration)
     .AddDiscord(builder.Configuration)
     .AddPostmortemExport(builder.Configuration)
+    .AddIncidentBotMetrics()
     .AddIncidentBotLoops();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapIncidentBotMetrics();
 app.MapIncidentApi();
 app.MapSlack();
 app.MapDiscord();

@@ -44,6 +44,27 @@ public abstract partial class IncidentStoreContract
     }
 
     [Fact]
+    public async Task The_oldest_pending_message_is_reported_until_the_outbox_drains()
+    {
+        var incident = await DeclareAsync(SlackA);
+        Assert.Null(await Store.GetOldestPendingOutboxAsync(Ct));
+        await EnqueueAsync(incident.Id, new PostRootMessage());
+        await using (var later = await Store.BeginAsync(Ct))
+        {
+            await later.EnqueueAsync(incident.Id, new OpenThread(), T0 + TimeSpan.FromMinutes(1), Ct);
+            await later.CommitAsync(Ct);
+        }
+
+        var oldest = await Store.GetOldestPendingOutboxAsync(Ct);
+        var root = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        await Store.MarkDeliveredAsync(root.Id, T0, Ct);
+        var afterRoot = await Store.GetOldestPendingOutboxAsync(Ct);
+
+        Assert.Equal(T0, oldest);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(1), afterRoot);
+    }
+
+    [Fact]
     public async Task Before_the_root_is_posted_only_the_root_message_can_leave()
     {
         var incident = await DeclareAsync(SlackA);
