@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +12,6 @@ using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using System.Net.Http.Json;
 using Polly.Timeout;
 
 namespace IncidentBot.Slack.Api;

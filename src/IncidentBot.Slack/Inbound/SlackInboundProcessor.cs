@@ -171,49 +171,49 @@ internal sealed class SlackInboundProcessor(
         switch (view.CallbackId)
         {
             case SlackActionIds.PostUpdateModal:
-            {
-                var metadata = (view.PrivateMetadata ?? string.Empty).Split('|', 2);
-                var text = Input(view, SlackActionIds.UpdateBlock)?.Value?.Trim();
-                if (!IncidentId.TryParse(metadata[0], out var incident) || string.IsNullOrEmpty(text))
                 {
-                    return Ignored(source);
-                }
+                    var metadata = (view.PrivateMetadata ?? string.Empty).Split('|', 2);
+                    var text = Input(view, SlackActionIds.UpdateBlock)?.Value?.Trim();
+                    if (!IncidentId.TryParse(metadata[0], out var incident) || string.IsNullOrEmpty(text))
+                    {
+                        return Ignored(source);
+                    }
 
-                var channel = metadata.Length > 1 ? metadata[1] : string.Empty;
-                var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
-                var outcome = await HandleAsync(new CommandInvoked(context, $"update {incident} {text}", IncidentsChannel, null), source, cancellationToken);
-                return outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal
-                    ? BlockKitRenderer.ViewErrors(SlackActionIds.UpdateBlock, refusal.ToPlainText())
-                    : null;
-            }
+                    var channel = metadata.Length > 1 ? metadata[1] : string.Empty;
+                    var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
+                    var outcome = await HandleAsync(new CommandInvoked(context, $"update {incident} {text}", IncidentsChannel, null), source, cancellationToken);
+                    return outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal
+                        ? BlockKitRenderer.ViewErrors(SlackActionIds.UpdateBlock, refusal.ToPlainText())
+                        : null;
+                }
 
             case SlackActionIds.DeclareModal:
-            {
-                var channel = view.PrivateMetadata ?? string.Empty;
-                var severity = Input(view, SlackActionIds.SeverityBlock)?.SelectedOption?.Value;
-                var title = Input(view, SlackActionIds.TitleBlock)?.Value?.Trim();
-                if (channel.Length == 0 || severity is null || string.IsNullOrEmpty(title))
                 {
-                    return Ignored(source);
-                }
+                    var channel = view.PrivateMetadata ?? string.Empty;
+                    var severity = Input(view, SlackActionIds.SeverityBlock)?.SelectedOption?.Value;
+                    var title = Input(view, SlackActionIds.TitleBlock)?.Value?.Trim();
+                    if (channel.Length == 0 || severity is null || string.IsNullOrEmpty(title))
+                    {
+                        return Ignored(source);
+                    }
 
-                var commander = Input(view, SlackActionIds.CommanderBlock)?.SelectedUser;
-                var text = $"declare {severity} {title}" + (commander is { Length: > 0 } c ? $" commander <@{c}>" : string.Empty);
-                var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
-                var handle = new SlackReplyHandle(channel, user.Id, null).ToString();
-                var outcome = await HandleAsync(new CommandInvoked(context, text, IncidentsChannel, handle), source, cancellationToken);
-                if (outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal)
-                {
-                    return BlockKitRenderer.ViewErrors(SlackActionIds.TitleBlock, refusal.ToPlainText());
-                }
+                    var commander = Input(view, SlackActionIds.CommanderBlock)?.SelectedUser;
+                    var text = $"declare {severity} {title}" + (commander is { Length: > 0 } c ? $" commander <@{c}>" : string.Empty);
+                    var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
+                    var handle = new SlackReplyHandle(channel, user.Id, null).ToString();
+                    var outcome = await HandleAsync(new CommandInvoked(context, text, IncidentsChannel, handle), source, cancellationToken);
+                    if (outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal)
+                    {
+                        return BlockKitRenderer.ViewErrors(SlackActionIds.TitleBlock, refusal.ToPlainText());
+                    }
 
-                if (outcome.Reply is { } reply)
-                {
-                    background.Enqueue(new PostEphemeral(channel, user.Id, null, reply));
-                }
+                    if (outcome.Reply is { } reply)
+                    {
+                        background.Enqueue(new PostEphemeral(channel, user.Id, null, reply));
+                    }
 
-                return null;
-            }
+                    return null;
+                }
 
             default:
                 return Ignored(source);
@@ -230,51 +230,51 @@ internal sealed class SlackInboundProcessor(
         switch (ev.Subtype)
         {
             case null or "thread_broadcast" or "file_share":
-            {
-                if (!IsHuman(ev.User, ev.BotId) || ev.Ts is not { } ts || ev.ThreadTs is not { } thread || thread == ts
-                    || IsAddressedToBot(ev.Text))
                 {
-                    return null;
-                }
+                    if (!IsHuman(ev.User, ev.BotId) || ev.Ts is not { } ts || ev.ThreadTs is not { } thread || thread == ts
+                        || IsAddressedToBot(ev.Text))
+                    {
+                        return null;
+                    }
 
-                var text = MessageText(ev.Text, ev.Files);
-                if (text.Length == 0)
-                {
-                    return null;
-                }
+                    var text = MessageText(ev.Text, ev.Files);
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
 
-                var context = Context(workspace, channel, thread, ev.User!, ts, $"msg:{channel}:{ts}");
-                return new ThreadMessagePosted(context, ts, text);
-            }
+                    var context = Context(workspace, channel, thread, ev.User!, ts, $"msg:{channel}:{ts}");
+                    return new ThreadMessagePosted(context, ts, text);
+                }
 
             case "message_changed":
-            {
-                var message = ev.Message;
-                var ts = message?.Ts ?? ev.PreviousMessage?.Ts;
-                if (message is null || message.Subtype == "tombstone" || ts is null
-                    || message.Edited?.Ts is not { } editTs || !IsHuman(message.User, message.BotId))
                 {
-                    // Unfurls and other machine changes carry no `edited`; they are not edits by a person.
-                    return null;
-                }
+                    var message = ev.Message;
+                    var ts = message?.Ts ?? ev.PreviousMessage?.Ts;
+                    if (message is null || message.Subtype == "tombstone" || ts is null
+                        || message.Edited?.Ts is not { } editTs || !IsHuman(message.User, message.BotId))
+                    {
+                        // Unfurls and other machine changes carry no `edited`; they are not edits by a person.
+                        return null;
+                    }
 
-                var context = Context(workspace, channel, message.ThreadTs, message.Edited.User ?? message.User!, editTs,
-                    $"edit:{channel}:{ts}:{editTs}");
-                return new MessageEdited(context, ts, MessageText(message.Text, message.Files));
-            }
+                    var context = Context(workspace, channel, message.ThreadTs, message.Edited.User ?? message.User!, editTs,
+                        $"edit:{channel}:{ts}:{editTs}");
+                    return new MessageEdited(context, ts, MessageText(message.Text, message.Files));
+                }
 
             case "message_deleted":
-            {
-                var deleted = ev.DeletedTs ?? ev.PreviousMessage?.Ts;
-                if (deleted is null || (ev.PreviousMessage is { } previous && !IsHuman(previous.User, previous.BotId)))
                 {
-                    return null;
-                }
+                    var deleted = ev.DeletedTs ?? ev.PreviousMessage?.Ts;
+                    if (deleted is null || (ev.PreviousMessage is { } previous && !IsHuman(previous.User, previous.BotId)))
+                    {
+                        return null;
+                    }
 
-                var context = Context(workspace, channel, ev.PreviousMessage?.ThreadTs, ev.PreviousMessage?.User ?? "unknown",
-                    ev.EventTs ?? ev.Ts, $"del:{channel}:{deleted}");
-                return new MessageDeleted(context, deleted);
-            }
+                    var context = Context(workspace, channel, ev.PreviousMessage?.ThreadTs, ev.PreviousMessage?.User ?? "unknown",
+                        ev.EventTs ?? ev.Ts, $"del:{channel}:{deleted}");
+                    return new MessageDeleted(context, deleted);
+                }
 
             default:
                 return null;
