@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IncidentBot.Slack.Wire;
 
 /// <summary>
@@ -26,8 +28,10 @@ internal sealed record SlackEvent
 
     public string? DeletedTs { get; init; }
 
+    [JsonConverter(typeof(LenientMessageConverter))]
     public SlackMessage? Message { get; init; }
 
+    [JsonConverter(typeof(LenientMessageConverter))]
     public SlackMessage? PreviousMessage { get; init; }
 
     public string? Reaction { get; init; }
