@@ -20,5 +20,5 @@ public sealed class FakeSlackMessage
     public int Updates { get; set; }
 
     /// <summary>All the message's text, including its blocks, for assertions.</summary>
-    public string AllText => Text + "\n" + (Blocks?.ToJsonString() ?? string.Empty);
+    public string AllText => Text + "\n" + JsonText.Of(Blocks);
 }
