@@ -5,7 +5,7 @@ using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Http;
 using IncidentBot.Slack.Inbound;
-using IncidentBot.Slack.Platform;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Signing;
 using IncidentBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Routing;

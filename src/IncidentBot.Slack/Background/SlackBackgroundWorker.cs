@@ -1,7 +1,7 @@
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Diagnostics;
-using IncidentBot.Slack.Platform;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -6,7 +6,7 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
-using IncidentBot.Slack.Platform;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +54,7 @@ internal sealed class SlackInboundProcessor(
         }
 
         var user = new UserRef(userId, users.Name(userId, command.UserName));
-        var context = new InboundContext(new WorkspaceId(Core.Incidents.Platform.Slack, team), channel, null, user,
+        var context = new InboundContext(new WorkspaceId(Platform.Slack, team), channel, null, user,
             time.GetUtcNow(), $"cmd:{trigger}");
         var inbound = new CommandInvoked(context, SlackText.ForCommand(text), IncidentsChannel, command.ResponseUrl);
         var outcome = await HandleAsync(inbound, source, cancellationToken);
@@ -71,7 +71,7 @@ internal sealed class SlackInboundProcessor(
         }
 
         identity.Learn(envelope.Authorizations);
-        var workspace = new WorkspaceId(Core.Incidents.Platform.Slack, envelope.TeamId);
+        var workspace = new WorkspaceId(Platform.Slack, envelope.TeamId);
         var inbound = ev.Type switch
         {
             "message" => MapMessage(workspace, ev),
@@ -103,7 +103,7 @@ internal sealed class SlackInboundProcessor(
             return null;
         }
 
-        var workspace = new WorkspaceId(Core.Incidents.Platform.Slack, team);
+        var workspace = new WorkspaceId(Platform.Slack, team);
         var user = new UserRef(userId, users.Name(userId, payload.User.Name ?? payload.User.Username));
         return payload.Type switch
         {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
-using IncidentBot.Slack.Platform;
+using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Tests.Fakes.Slack;
 

@@ -45,7 +45,7 @@ public static class SlackPayloads
         ["token"] = "deprecated-verification-token",
         ["team_id"] = FakeSlack.TeamId,
         ["api_app_id"] = "A0FAKE",
-        ["event"] = inner,
+        ["event"] = inner.DeepClone(),
         ["type"] = "event_callback",
         ["event_id"] = eventId,
         ["event_time"] = 1767600000,

@@ -6,7 +6,7 @@ using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Rendering;
 
-namespace IncidentBot.Slack.Platform;
+namespace IncidentBot.Slack.Outbound;
 
 /// <summary>
 /// The outbound port for Slack, called only by the host's outbox dispatcher. The status doc is the root
@@ -20,7 +20,7 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
 
     private readonly ConcurrentDictionary<string, string> _permalinks = new(StringComparer.Ordinal);
 
-    public Core.Incidents.Platform Platform => Core.Incidents.Platform.Slack;
+    public Platform Platform => Platform.Slack;
 
     public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) =>
         GuardAsync(async () =>

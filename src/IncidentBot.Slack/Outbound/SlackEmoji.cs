@@ -1,4 +1,4 @@
-namespace IncidentBot.Slack.Platform;
+namespace IncidentBot.Slack.Outbound;
 
 /// <summary>
 /// Slack names reactions by short name without colons (<c>white_check_mark</c>); Core may hand us either that

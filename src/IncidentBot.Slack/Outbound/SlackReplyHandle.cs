@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace IncidentBot.Slack.Platform;
+namespace IncidentBot.Slack.Outbound;
 
 /// <summary>
 /// A reply handle for commands that came without a <c>response_url</c> (an <c>app_mention</c>, a modal):

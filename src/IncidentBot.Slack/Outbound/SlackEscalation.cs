@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace IncidentBot.Slack.Platform;
+namespace IncidentBot.Slack.Outbound;
 
 /// <summary>
 /// How Slack renders <c>EscalationMention</c>: the first value of <c>Incidents:EscalationMention</c> written in
