@@ -455,6 +455,8 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
+        Record(new FakeSlackCall("upload", http.Request.Headers.Authorization.ToString(), http.Request.ContentType,
+            new Dictionary<string, string>(), null, 200, TimeProvider.System.GetUtcNow()));
         lock (_lock)
         {
             if (!_uploads.TryGetValue(fileId, out var upload))
@@ -471,7 +473,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     private async Task HandleResponseUrlAsync(HttpContext http, string id)
     {
-        var (_, json) = await ReadArgumentsAsync(http.Request);
+        var (form, json) = await ReadArgumentsAsync(http.Request);
+        Record(new FakeSlackCall("response_url", http.Request.Headers.Authorization.ToString(), http.Request.ContentType,
+            form, json, 200, TimeProvider.System.GetUtcNow()));
         lock (_lock)
         {
             _ephemerals.Add(new FakeSlackEphemeral(null, null, null, id, json ?? []));
