@@ -100,7 +100,8 @@ public sealed class SlackClientTests : IAsyncLifetime
 
         var edit = Platform.EditRootAsync(incident, Doc(incident), Ct);
         Assert.True(await Poll.UntilAsync(() => _slack.AttemptsOf("chat.update").Count == 1));
-        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, Ct);
+        // Longer than Retry-After in real time: only the injected clock may release the retry.
+        await Task.Delay(TimeSpan.FromMilliseconds(2500), TimeProvider.System, Ct);
         Assert.False(edit.IsCompleted, "the retry waits for Retry-After on the injected clock");
 
         Assert.True(await Poll.AdvancingUntilAsync(_host.Time, TimeSpan.FromMilliseconds(500), () => edit.IsCompleted));
