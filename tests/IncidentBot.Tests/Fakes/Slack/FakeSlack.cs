@@ -277,45 +277,45 @@ public sealed class FakeSlack : IAsyncDisposable
                 var ws = new UriBuilder(new Uri(BaseUrl, "socket")) { Scheme = "ws", Query = $"ticket={Guid.NewGuid():N}" };
                 return Ok(new() { ["url"] = ws.Uri.ToString() });
             case "chat.postMessage":
-            {
-                if (call.Arg("channel") is not { Length: > 0 } channel)
                 {
-                    return Error("channel_not_found");
-                }
-
-                var message = new FakeSlackMessage
-                {
-                    Channel = channel,
-                    Ts = NextTs(),
-                    ThreadTs = call.Arg("thread_ts"),
-                    User = BotUserId,
-                    Text = call.Arg("text") ?? string.Empty,
-                    Blocks = call.Json?["blocks"]?.DeepClone() as JsonArray,
-                };
-                lock (_lock)
-                {
-                    _messages.Add(message);
-                }
-
-                return Ok(new() { ["channel"] = channel, ["ts"] = message.Ts });
-            }
-
-            case "chat.update":
-            {
-                lock (_lock)
-                {
-                    var message = _messages.FirstOrDefault(m => m.Channel == call.Arg("channel") && m.Ts == call.Arg("ts"));
-                    if (message is null)
+                    if (call.Arg("channel") is not { Length: > 0 } channel)
                     {
-                        return Error("message_not_found");
+                        return Error("channel_not_found");
                     }
 
-                    message.Text = call.Arg("text") ?? string.Empty;
-                    message.Blocks = call.Json?["blocks"]?.DeepClone() as JsonArray;
-                    message.Updates++;
-                    return Ok(new() { ["channel"] = message.Channel, ["ts"] = message.Ts });
+                    var message = new FakeSlackMessage
+                    {
+                        Channel = channel,
+                        Ts = NextTs(),
+                        ThreadTs = call.Arg("thread_ts"),
+                        User = BotUserId,
+                        Text = call.Arg("text") ?? string.Empty,
+                        Blocks = call.Json?["blocks"]?.DeepClone() as JsonArray,
+                    };
+                    lock (_lock)
+                    {
+                        _messages.Add(message);
+                    }
+
+                    return Ok(new() { ["channel"] = channel, ["ts"] = message.Ts });
                 }
-            }
+
+            case "chat.update":
+                {
+                    lock (_lock)
+                    {
+                        var message = _messages.FirstOrDefault(m => m.Channel == call.Arg("channel") && m.Ts == call.Arg("ts"));
+                        if (message is null)
+                        {
+                            return Error("message_not_found");
+                        }
+
+                        message.Text = call.Arg("text") ?? string.Empty;
+                        message.Blocks = call.Json?["blocks"]?.DeepClone() as JsonArray;
+                        message.Updates++;
+                        return Ok(new() { ["channel"] = message.Channel, ["ts"] = message.Ts });
+                    }
+                }
 
             case "chat.postEphemeral":
                 lock (_lock)
@@ -344,41 +344,41 @@ public sealed class FakeSlack : IAsyncDisposable
             case "conversations.replies":
                 return Replies(call);
             case "users.info":
-            {
-                var id = call.Arg("user") ?? string.Empty;
-                string? name;
-                lock (_lock)
                 {
-                    _users.TryGetValue(id, out name);
-                }
+                    var id = call.Arg("user") ?? string.Empty;
+                    string? name;
+                    lock (_lock)
+                    {
+                        _users.TryGetValue(id, out name);
+                    }
 
-                return name is null
-                    ? Error("user_not_found")
-                    : Ok(new() { ["user"] = new JsonObject { ["id"] = id, ["name"] = name.ToLowerInvariant(), ["profile"] = new JsonObject { ["display_name"] = name } } });
-            }
+                    return name is null
+                        ? Error("user_not_found")
+                        : Ok(new() { ["user"] = new JsonObject { ["id"] = id, ["name"] = name.ToLowerInvariant(), ["profile"] = new JsonObject { ["display_name"] = name } } });
+                }
 
             case "views.open":
-            {
-                var view = new FakeSlackView("V" + Interlocked.Increment(ref _sequence), "h" + _sequence, call.Arg("trigger_id") ?? string.Empty,
-                    call.Json?["view"]?.DeepClone() as JsonObject ?? []);
-                lock (_lock)
                 {
-                    _views.Add(view);
-                }
+                    var view = new FakeSlackView("V" + Interlocked.Increment(ref _sequence), "h" + _sequence, call.Arg("trigger_id") ?? string.Empty,
+                        call.Json?["view"]?.DeepClone() as JsonObject ?? []);
+                    lock (_lock)
+                    {
+                        _views.Add(view);
+                    }
 
-                return Ok(new() { ["view"] = new JsonObject { ["id"] = view.Id, ["hash"] = view.Hash } });
-            }
+                    return Ok(new() { ["view"] = new JsonObject { ["id"] = view.Id, ["hash"] = view.Hash } });
+                }
 
             case "files.getUploadURLExternal":
-            {
-                var id = "F" + Interlocked.Increment(ref _sequence);
-                lock (_lock)
                 {
-                    _uploads[id] = (call.Arg("filename") ?? string.Empty, string.Empty, null);
-                }
+                    var id = "F" + Interlocked.Increment(ref _sequence);
+                    lock (_lock)
+                    {
+                        _uploads[id] = (call.Arg("filename") ?? string.Empty, string.Empty, null);
+                    }
 
-                return Ok(new() { ["upload_url"] = new Uri(BaseUrl, $"upload/{id}").ToString(), ["file_id"] = id });
-            }
+                    return Ok(new() { ["upload_url"] = new Uri(BaseUrl, $"upload/{id}").ToString(), ["file_id"] = id });
+                }
 
             case "files.completeUploadExternal":
                 return CompleteUpload(call);
