@@ -22,7 +22,8 @@ public static class SlackPayloads
         ["command"] = "/incident",
         ["text"] = text,
         ["api_app_id"] = "A0FAKE",
-        ["response_url"] = responseUrl?.ToString() ?? "https://hooks.slack.com/commands/T0FAKE/1/x",
+        // Never a real Slack host: a reply sent to an unset response_url must fail locally.
+        ["response_url"] = responseUrl?.ToString() ?? "http://127.0.0.1:9/commands/T0FAKE/1/x",
         ["trigger_id"] = trigger,
     };
 
@@ -144,7 +145,7 @@ public static class SlackPayloads
         ["trigger_id"] = trigger,
         ["team"] = new JsonObject { ["id"] = FakeSlack.TeamId, ["domain"] = "fake" },
         ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "incidents" },
-        ["response_url"] = responseUrl?.ToString() ?? "https://hooks.slack.com/actions/T0FAKE/1/x",
+        ["response_url"] = responseUrl?.ToString() ?? "http://127.0.0.1:9/actions/T0FAKE/1/x",
         ["actions"] = new JsonArray
         {
             new JsonObject
