@@ -1,16 +1,23 @@
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Persistence;
 using IncidentBot.Slack.Api;
+using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack.Background;
 
 /// <summary>
-/// Runs <see cref="SlackBackgroundWork"/> one item at a time, and learns the bot's identity with
-/// <c>auth.test</c> at start-up (retrying with backoff on the injected clock while Slack cannot be reached).
+/// Runs <see cref="SlackBackgroundWork"/> one item at a time. At start-up it learns the bot's identity with
+/// <c>auth.test</c> (retrying with backoff on the injected clock while Slack cannot be reached), checks the
+/// configured incidents channel with <c>conversations.info</c>, and catches up on missed thread replies.
 /// </summary>
 internal sealed class SlackBackgroundWorker(
     SlackBackgroundQueue queue,
@@ -18,6 +25,9 @@ internal sealed class SlackBackgroundWorker(
     SlackBotIdentity identity,
     SlackUserDirectory users,
     SlackEscalation escalation,
+    SlackInboundProcessor processor,
+    IServiceScopeFactory scopes,
+    IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackBackgroundWorker> logger) : BackgroundService
 {
@@ -52,6 +62,8 @@ internal sealed class SlackBackgroundWorker(
                 var me = await api.AuthTestAsync(stoppingToken);
                 identity.Set(me.UserId, me.BotId);
                 logger.Identified(me.UserId, me.BotId, me.TeamId);
+                await CheckIncidentsChannelAsync(stoppingToken);
+                queue.Enqueue(new CatchUpThreads());
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -97,15 +109,68 @@ internal sealed class SlackBackgroundWorker(
                 case LookUpUser lookUp:
                     await LookUpAsync(lookUp.UserId, cancellationToken);
                     break;
+                case CatchUpThreads:
+                    await CatchUpAsync(cancellationToken);
+                    break;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception e) when (e is SlackApiException or PlatformUnavailableException or PlatformRejectedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // One failed side job (a modal, a name, a catch-up read) must not stop the ones behind it.
             logger.BackgroundFailed(e, work.GetType().Name);
+        }
+    }
+
+    /// <summary>A wrong or archived incidents channel is found at start-up, not at the first SEV1.</summary>
+    private async Task CheckIncidentsChannelAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IncidentsChannel is not { Length: > 0 } channel)
+        {
+            return;
+        }
+
+        try
+        {
+            var info = await api.ConversationInfoAsync(channel, cancellationToken);
+            if (info.IsArchived)
+            {
+                logger.IncidentsChannelProblem(channel, "is archived");
+            }
+        }
+        catch (SlackApiException e)
+        {
+            logger.IncidentsChannelProblem(channel, $"cannot be read ({e.Error}); invite the bot to it");
+        }
+        catch (PlatformUnavailableException e)
+        {
+            logger.IncidentsChannelProblem(channel, $"could not be checked ({e.Message})");
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Incident> open;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (scope.ServiceProvider.GetService<IIncidentStore>() is not { } store)
+            {
+                return;
+            }
+
+            open = await store.ListAsync(openOnly: true, cancellationToken);
+        }
+
+        foreach (var incident in open.Where(i => i.Workspace.Platform == Platform.Slack && i.ThreadId is not null))
+        {
+            var thread = await api.RepliesAsync(incident.ChannelId, incident.ThreadId!, cancellationToken);
+            foreach (var message in thread.Where(m => m.Ts != incident.ThreadId))
+            {
+                await processor.CatchUpAsync(incident.Workspace, incident.ChannelId, incident.ThreadId!, message, cancellationToken);
+            }
         }
     }
 

@@ -42,6 +42,9 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Slack background queue is full; dropped {Work}")]
     public static partial void BackgroundDropped(this ILogger logger, string work);
 
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "Slack:IncidentsChannel {Channel} {Problem}")]
+    public static partial void IncidentsChannelProblem(this ILogger logger, string channel, string problem);
+
     [LoggerMessage(EventId = 3030, Level = LogLevel.Error, Message = "Handling a Slack {Kind} failed")]
     public static partial void InboundFailed(this ILogger logger, Exception exception, string kind);
 

@@ -93,6 +93,30 @@ internal sealed class SlackInboundProcessor(
         }
     }
 
+    /// <summary>
+    /// A thread reply read back with <c>conversations.replies</c> after the bot was away: recorded like the
+    /// event would have been, under the same natural key, so one already seen is a duplicate.
+    /// </summary>
+    public async Task CatchUpAsync(WorkspaceId workspace, string channel, string threadTs, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var ev = new SlackEvent
+        {
+            Type = "message",
+            Subtype = message.Subtype,
+            User = message.User,
+            BotId = message.BotId,
+            Text = message.Text,
+            Ts = message.Ts,
+            ThreadTs = message.ThreadTs ?? threadTs,
+            Channel = channel,
+            Files = message.Files,
+        };
+        if (MapMessage(workspace, ev) is ThreadMessagePosted posted)
+        {
+            await HandleAsync(posted, source: null, cancellationToken);
+        }
+    }
+
     /// <summary>An interaction payload; returns the body to answer with (e.g. modal errors), or null for an empty 200.</summary>
     public async Task<JsonObject?> InteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
@@ -343,7 +367,8 @@ internal sealed class SlackInboundProcessor(
     private JsonObject Reply(MessageContent content, string channel) =>
         BlockKitRenderer.CommandReply(content, new SlackRenderContext(escalation.Markup, channel, null));
 
-    private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string source, CancellationToken cancellationToken)
+    /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric (null: not an inbound request).</summary>
+    private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string? source, CancellationToken cancellationToken)
     {
         InboundOutcome outcome;
         try
@@ -354,11 +379,11 @@ internal sealed class SlackInboundProcessor(
         }
         catch (StorageFullException) when (inbound is CommandInvoked or ButtonClicked)
         {
-            metrics.Inbound(source, "refused");
+            Count(source, "refused");
             return InboundOutcome.Refused(StorageFullReply);
         }
 
-        metrics.Inbound(source, outcome.Result switch
+        Count(source, outcome.Result switch
         {
             InboundResult.Accepted => "accepted",
             InboundResult.Duplicate => "duplicate",
@@ -366,5 +391,13 @@ internal sealed class SlackInboundProcessor(
             _ => "ignored",
         });
         return outcome;
+    }
+
+    private void Count(string? source, string outcome)
+    {
+        if (source is not null)
+        {
+            metrics.Inbound(source, outcome);
+        }
     }
 }

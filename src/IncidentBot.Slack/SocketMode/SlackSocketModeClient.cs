@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
+using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Wire;
@@ -22,6 +23,7 @@ namespace IncidentBot.Slack.SocketMode;
 internal sealed class SlackSocketModeClient(
     SlackApiClient api,
     SlackInboundProcessor processor,
+    SlackBackgroundQueue background,
     SlackMetrics metrics,
     TimeProvider time,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
@@ -125,6 +127,8 @@ internal sealed class SlackSocketModeClient(
                     case "hello":
                         connected();
                         logger.SocketConnected(envelope.NumConnections ?? 1);
+                        // Events sent while we were away may be gone for good; read the open threads again.
+                        background.Enqueue(new CatchUpThreads());
                         break;
                     case "disconnect":
                         logger.SocketDisconnect(envelope.Reason ?? "unknown");

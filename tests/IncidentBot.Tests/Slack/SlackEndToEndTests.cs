@@ -135,4 +135,25 @@ public sealed class SlackEndToEndTests
             t => Assert.Contains("second update", t, StringComparison.Ordinal),
             t => Assert.Contains("third update", t, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Replies_posted_while_the_bot_was_disconnected_are_recorded_when_it_reconnects()
+    {
+        await using var bot = await SlackBot.StartAsync("socket");
+        await bot.Driver.CommandAsync("declare sev2 Queue backlog", "U0JENS", "trig-1");
+        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and welcome");
+        var root = bot.Roots[0];
+        await Eventually.AssertAsync(async () => (await bot.IncidentAsync("INC-1"))["status"]?.GetValue<string>() == "Investigating", "the incident");
+        await bot.Driver.EventAsync(SlackPayloads.ThreadReply("U0MARIA", "seen live", bot.Slack.NextTs(), root.Ts), "Ev-live");
+
+        bot.Slack.AddHumanReply(Channel, root.Ts, "U0MARIA", "said while the bot was away");
+        bot.Slack.DropSocket();
+
+        await Eventually.AssertAsync(async () => (await bot.TimelineAsync("INC-1")).Any(e => e!["text"]!.GetValue<string>() == "said while the bot was away"),
+            "the missed reply on the timeline");
+        var timeline = await bot.TimelineAsync("INC-1");
+        Assert.Single(timeline, e => e!["text"]!.GetValue<string>() == "seen live");
+        Assert.DoesNotContain(timeline, e => e!["kind"]!.GetValue<string>() == "Message" && e["author"]?.GetValue<string>() is "incidentbot" or FakeSlack.BotUserId);
+        Assert.Contains(bot.Slack.CallsTo("conversations.info"), c => c.Arg("channel") == Channel);
+    }
 }

@@ -411,7 +411,14 @@ public sealed class FakeSlack : IAsyncDisposable
         var messages = new JsonArray();
         foreach (var m in page)
         {
-            messages.Add(new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts, ["thread_ts"] = m.ThreadTs ?? m.Ts });
+            var listed = new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts, ["thread_ts"] = m.ThreadTs ?? m.Ts };
+            if (m.User == BotUserId)
+            {
+                // Messages an app posts carry its bot_id, as Slack lists them.
+                listed["bot_id"] = BotId;
+            }
+
+            messages.Add(listed);
         }
 
         return Ok(new()
