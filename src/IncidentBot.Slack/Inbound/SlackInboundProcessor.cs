@@ -30,6 +30,9 @@ internal sealed class SlackInboundProcessor(
     IOptions<SlackOptions> options,
     TimeProvider time)
 {
+    /// <summary>The one slash command, as declared in <c>manifests/slack/</c>.</summary>
+    public const string Command = "/incident";
+
     private const string StorageFullReply =
         "The incident store is full, so nothing was recorded. Tell whoever runs IncidentBot; try again once it has room.";
 
@@ -42,6 +45,13 @@ internal sealed class SlackInboundProcessor(
         {
             metrics.Inbound(source, "invalid");
             return Reply(MessageContent.Plain("That command arrived incomplete; please try again."), command.ChannelId ?? string.Empty);
+        }
+
+        if (command.Command is { } name && name != Command)
+        {
+            // Another command pointed at this URL by mistake: not ours to interpret.
+            metrics.Inbound(source, "ignored");
+            return Reply(MessageContent.Plain($"IncidentBot answers {Command} only, not {name}."), channel);
         }
 
         var text = command.Text ?? string.Empty;
