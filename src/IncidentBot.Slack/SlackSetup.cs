@@ -1,17 +1,88 @@
+using IncidentBot.Core.Messaging;
+using IncidentBot.Slack.Api;
+using IncidentBot.Slack.Background;
+using IncidentBot.Slack.Configuration;
+using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Http;
+using IncidentBot.Slack.Inbound;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.Signing;
+using IncidentBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace IncidentBot.Slack;
 
 /// <summary>The two entry points the host calls: services, then endpoints.</summary>
 public static class SlackSetup
 {
+    /// <summary>
+    /// Binds and validates <c>Slack</c> options (always, so a malformed key stops start-up). With a bot token it
+    /// registers the Web API client, the <see cref="IChatPlatform"/> for Slack and the background worker; with an
+    /// app-level token also the Socket Mode client. Expects the host to register <c>IInboundHandler</c>.
+    /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+
+        var options = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton(SlackEscalation.From(configuration[SlackEscalation.ConfigurationKey]));
+        services.AddSingleton<SlackMetrics>();
+        services.AddSingleton<SlackRateLimits>();
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackBackgroundQueue>();
+        services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<SlackInboundProcessor>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SlackChatPlatform>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSingleton(sp => new SlackSignatureVerifier(
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,
+            sp.GetRequiredService<TimeProvider>()));
+
+        services.AddTransient<SlackRateLimitHandler>();
+        // Handlers run outside-in in the order added: the resilience pipeline wraps the per-method rate-limit
+        // gate, so every attempt (not just the first) waits out a pause and records a 429.
+        var http = services.AddHttpClient(SlackApiClient.HttpClientName);
+        http.AddResilienceHandler("slack", pipeline =>
+        {
+            pipeline.AddTimeout(SlackRetryPolicy.TotalTimeout);
+            pipeline.AddRetry(SlackRetryPolicy.Options());
+            pipeline.AddTimeout(SlackRetryPolicy.AttemptTimeout);
+        });
+        http.AddHttpMessageHandler<SlackRateLimitHandler>();
+
+        services.AddHostedService<SlackBackgroundWorker>();
+        if (options.SocketModeEnabled)
+        {
+            services.AddHostedService<SlackSocketModeClient>();
+        }
+
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Maps <c>/slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactivity</c> when a signing secret is set.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<IOptions<SlackOptions>>()?.Value is { HttpEnabled: true })
+        {
+            SlackEndpoints.Map(endpoints);
+        }
+
+        return endpoints;
+    }
 }

@@ -1,0 +1,320 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Slack.Configuration;
+using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Rendering;
+using IncidentBot.Slack.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace IncidentBot.Slack.Api;
+
+/// <summary>
+/// The Slack Web API, over a named <see cref="HttpClient"/> behind a Polly pipeline (bounded retries of safe
+/// calls, 429 <c>Retry-After</c> per method, on the injected <see cref="TimeProvider"/>). JSON with Bearer auth
+/// where the method accepts JSON, form-encoded otherwise (<see href="https://docs.slack.dev/apis/web-api"/>;
+/// per-method support from Slack's method reference). <c>ok:false</c> becomes <see cref="SlackApiException"/>;
+/// a call that still fails for transport reasons after the retry budget becomes
+/// <see cref="PlatformUnavailableException"/>, so the outbox keeps the message.
+/// </summary>
+internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, SlackMetrics metrics, ILogger<SlackApiClient> logger)
+{
+    /// <summary>Slack recommends 100–200 per page (<see href="https://docs.slack.dev/apis/web-api/pagination"/>).</summary>
+    private const int PageSize = 200;
+
+    /// <summary>A thread longer than this many pages is not read further (200 000 messages).</summary>
+    private const int MaxPages = 1000;
+
+    /// <summary>The named client that carries the resilience pipeline (see <c>SlackSetup</c>).</summary>
+    public const string HttpClientName = "IncidentBot.Slack";
+
+    private readonly SlackOptions _options = options.Value;
+
+    public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
+        FormAsync("auth.test", [], SlackJsonContext.Default.AuthTestResponse, safe: true, cancellationToken);
+
+    public Task<PostMessageResponse> PostMessageAsync(
+        string channel, string? threadTs, SlackMessageBody body, CancellationToken cancellationToken)
+    {
+        var json = Message(body);
+        json["channel"] = channel;
+        if (threadTs is not null)
+        {
+            json["thread_ts"] = threadTs;
+        }
+
+        return JsonAsync("chat.postMessage", json, SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
+    }
+
+    public Task<PostMessageResponse> UpdateMessageAsync(string channel, string ts, SlackMessageBody body, CancellationToken cancellationToken)
+    {
+        var json = Message(body);
+        json["channel"] = channel;
+        json["ts"] = ts;
+        return JsonAsync("chat.update", json, SlackJsonContext.Default.PostMessageResponse, safe: true, cancellationToken);
+    }
+
+    public Task<SlackResponse> PostEphemeralAsync(
+        string channel, string user, string? threadTs, SlackMessageBody body, CancellationToken cancellationToken)
+    {
+        var json = Message(body);
+        json["channel"] = channel;
+        json["user"] = user;
+        if (threadTs is not null)
+        {
+            json["thread_ts"] = threadTs;
+        }
+
+        return JsonAsync("chat.postEphemeral", json, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+    }
+
+    public async Task<string> GetPermalinkAsync(string channel, string ts, CancellationToken cancellationToken)
+    {
+        var response = await FormAsync("chat.getPermalink", [new("channel", channel), new("message_ts", ts)],
+            SlackJsonContext.Default.PermalinkResponse, safe: true, cancellationToken);
+        return response.Permalink ?? throw new SlackApiException("chat.getPermalink", "no_permalink", null);
+    }
+
+    /// <summary>Adds a reaction; <c>already_reacted</c> counts as done, so a repeat delivery is harmless.</summary>
+    public async Task AddReactionAsync(string channel, string ts, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await JsonAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name },
+                SlackJsonContext.Default.SlackResponse, safe: true, cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error == "already_reacted")
+        {
+            // The reaction is there, which is all the call was for.
+        }
+    }
+
+    public async Task<SlackChannel> ConversationInfoAsync(string channel, CancellationToken cancellationToken)
+    {
+        var response = await FormAsync("conversations.info", [new("channel", channel)],
+            SlackJsonContext.Default.ConversationsInfoResponse, safe: true, cancellationToken);
+        return response.Channel ?? throw new SlackApiException("conversations.info", "no_channel", null);
+    }
+
+    /// <summary>
+    /// A whole thread, parent first, following <c>response_metadata.next_cursor</c> until it is empty or absent
+    /// (never by comparing counts, <see href="https://docs.slack.dev/apis/web-api/pagination"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SlackMessage>> RepliesAsync(string channel, string threadTs, CancellationToken cancellationToken)
+    {
+        var messages = new List<SlackMessage>();
+        string? cursor = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new("channel", channel),
+                new("ts", threadTs),
+                new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            if (cursor is not null)
+            {
+                form.Add(new("cursor", cursor));
+            }
+
+            var response = await FormAsync("conversations.replies", form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
+            messages.AddRange(response.Messages ?? []);
+            cursor = response.ResponseMetadata?.NextCursor;
+            if (string.IsNullOrEmpty(cursor))
+            {
+                break;
+            }
+        }
+
+        return messages;
+    }
+
+    public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)
+    {
+        var response = await FormAsync("users.info", [new("user", user)], SlackJsonContext.Default.UsersInfoResponse, safe: true, cancellationToken);
+        return response.User ?? throw new SlackApiException("users.info", "no_user", null);
+    }
+
+    public Task<ViewResponse> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view },
+            SlackJsonContext.Default.ViewResponse, safe: true, cancellationToken);
+
+    /// <summary>
+    /// The file upload flow that replaced <c>files.upload</c>: get an upload URL, send the bytes, then complete
+    /// the upload into the thread (<see href="https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay"/>).
+    /// </summary>
+    public async Task UploadFileAsync(
+        string channel, string threadTs, string fileName, string title, string content, string initialComment, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(content);
+        var ticket = await FormAsync("files.getUploadURLExternal",
+            [new("filename", fileName), new("length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            SlackJsonContext.Default.UploadUrlResponse, safe: true, cancellationToken);
+        if (ticket.UploadUrl is null || ticket.FileId is null)
+        {
+            throw new SlackApiException("files.getUploadURLExternal", "no_upload_url", null);
+        }
+
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, ticket.UploadUrl))
+        {
+            upload.Content = new ByteArrayContent(bytes);
+            upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+            // The upload URL is pre-authorised; the bot token is not sent to it.
+            using var response = await SendAsync(upload, "files.upload_bytes", safe: true, cancellationToken);
+            metrics.ApiCall("files.upload_bytes", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            EnsureDelivered("files.upload_bytes", response);
+        }
+
+        var complete = new JsonObject
+        {
+            ["files"] = new JsonArray { new JsonObject { ["id"] = ticket.FileId, ["title"] = title } },
+            ["channel_id"] = channel,
+            ["thread_ts"] = threadTs,
+            ["initial_comment"] = initialComment,
+        };
+        await JsonAsync("files.completeUploadExternal", complete, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+    }
+
+    /// <summary>Opens a Socket Mode connection; this one method takes the app-level token, in the header.</summary>
+    public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var response = await FormAsync("apps.connections.open", [], SlackJsonContext.Default.ConnectionsOpenResponse,
+            safe: true, cancellationToken, token: _options.AppToken);
+        return Uri.TryCreate(response.Url, UriKind.Absolute, out var url)
+            ? url
+            : throw new SlackApiException("apps.connections.open", "no_url", null);
+    }
+
+    /// <summary>
+    /// Posts to a <c>response_url</c> (a private follow-up to a command or click). These URLs carry their own
+    /// authorisation, so the bot token is never sent to them; they work up to 5 times in 30 minutes.
+    /// </summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        using var response = await SendAsync(request, "response_url", safe: false, cancellationToken);
+        metrics.ApiCall("response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (response.StatusCode == HttpStatusCode.NotFound || response.StatusCode == HttpStatusCode.Gone)
+        {
+            throw new SlackApiException("response_url", "expired_url", null);
+        }
+
+        EnsureDelivered("response_url", response);
+    }
+
+    private static JsonObject Message(SlackMessageBody body)
+    {
+        var json = new JsonObject
+        {
+            ["text"] = body.Text,
+            // Our text is escaped mrkdwn; links and mentions are only the ones we wrote.
+            ["unfurl_links"] = false,
+            ["unfurl_media"] = false,
+        };
+        if (body.Blocks is not null)
+        {
+            json["blocks"] = body.Blocks.DeepClone();
+        }
+
+        return json;
+    }
+
+    private Task<T> JsonAsync<T>(string method, JsonObject body, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken)
+        where T : SlackResponse
+    {
+        var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        return CallAsync(method, content, type, safe, _options.BotToken, cancellationToken);
+    }
+
+    private Task<T> FormAsync<T>(
+        string method, IEnumerable<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken, string? token = null)
+        where T : SlackResponse =>
+        CallAsync(method, new FormUrlEncodedContent(form), type, safe, token ?? _options.BotToken, cancellationToken);
+
+    private async Task<T> CallAsync<T>(string method, HttpContent content, JsonTypeInfo<T> type, bool safe, string? token, CancellationToken cancellationToken)
+        where T : SlackResponse
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBase, method)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await SendAsync(request, method, safe, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            metrics.ApiCall(method, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            EnsureDelivered(method, response);
+            throw new PlatformUnavailableException($"Slack {method} answered HTTP {(int)response.StatusCode}.");
+        }
+
+        T? parsed;
+        try
+        {
+            parsed = await response.Content.ReadFromJsonAsync(type, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            metrics.ApiCall(method, "invalid_json");
+            throw new PlatformUnavailableException($"Slack {method} answered something that is not JSON.", e);
+        }
+
+        if (parsed is null || !parsed.Ok)
+        {
+            var error = parsed?.Error ?? "unknown_error";
+            metrics.ApiCall(method, error);
+            logger.ApiError(method, error);
+            var detail = parsed?.ResponseMetadata?.Messages is { Count: > 0 } messages ? string.Join("; ", messages) : null;
+            throw new SlackApiException(method, error, detail);
+        }
+
+        metrics.ApiCall(method, "200");
+        return parsed;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string method, bool safe, CancellationToken cancellationToken)
+    {
+        request.Options.Set(SlackRequestOptions.Method, method);
+        request.Options.Set(SlackRequestOptions.Safe, safe);
+        try
+        {
+            return await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            metrics.ApiCall(method, e is HttpRequestException ? "connection_error" : "timeout");
+            throw new PlatformUnavailableException($"Slack {method} could not be reached: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Turns a non-200 answer into the outbox's terms: 429 and 5xx are "later", other codes "never".</summary>
+    private void EnsureDelivered(string method, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 200 and < 300)
+        {
+            return;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var after = SlackRateLimitHandler.RetryAfter(response) ?? SlackRateLimitHandler.DefaultRetryAfter;
+            logger.RateLimited(method, after);
+            throw new PlatformUnavailableException($"Slack {method} is rate limited.", after);
+        }
+
+        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+        {
+            throw new PlatformUnavailableException($"Slack {method} answered HTTP {status}.");
+        }
+
+        throw new PlatformRejectedException($"Slack {method} answered HTTP {status}.");
+    }
+}

@@ -1,0 +1,413 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Persistence;
+using IncidentBot.Slack.Background;
+using IncidentBot.Slack.Configuration;
+using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.Rendering;
+using IncidentBot.Slack.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack.Inbound;
+
+/// <summary>
+/// Maps authenticated Slack payloads (from HTTP or Socket Mode alike) to Core's inbound records, hands them to
+/// <see cref="IInboundHandler"/> and returns what to answer Slack with at once. No Web API call happens here:
+/// modals and private answers go to <see cref="SlackBackgroundQueue"/>, everything else Core puts in the outbox.
+/// Each record carries the natural key of DESIGN.md §5, so a retried or repeated delivery changes nothing.
+/// </summary>
+internal sealed class SlackInboundProcessor(
+    IServiceScopeFactory scopes,
+    SlackBotIdentity identity,
+    SlackUserDirectory users,
+    SlackBackgroundQueue background,
+    SlackEscalation escalation,
+    SlackMetrics metrics,
+    IOptions<SlackOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The one slash command, as declared in <c>manifests/slack/</c>.</summary>
+    public const string Command = "/incident";
+
+    private const string StorageFullReply =
+        "The incident store is full, so nothing was recorded. Tell whoever runs IncidentBot; try again once it has room.";
+
+    private readonly SlackOptions _options = options.Value;
+
+    /// <summary>A slash command; returns the ephemeral reply body, or null for an empty 200.</summary>
+    public async Task<JsonObject?> CommandAsync(SlashCommandPayload command, string source, CancellationToken cancellationToken)
+    {
+        if (command is not { TeamId: { Length: > 0 } team, ChannelId: { Length: > 0 } channel, UserId: { Length: > 0 } userId, TriggerId: { Length: > 0 } trigger })
+        {
+            metrics.Inbound(source, "invalid");
+            return Reply(MessageContent.Plain("That command arrived incomplete; please try again."), command.ChannelId ?? string.Empty);
+        }
+
+        if (command.Command is { } name && name != Command)
+        {
+            // Another command pointed at this URL by mistake: not ours to interpret.
+            metrics.Inbound(source, "ignored");
+            return Reply(MessageContent.Plain($"IncidentBot answers {Command} only, not {name}."), channel);
+        }
+
+        var text = command.Text ?? string.Empty;
+        if (text.Trim().Equals("declare", StringComparison.OrdinalIgnoreCase))
+        {
+            // `/incident declare` alone opens the Declare form; the trigger id is valid for 3 seconds.
+            background.Enqueue(new OpenView(trigger, BlockKitRenderer.DeclareModal(channel)));
+            metrics.Inbound(source, "accepted");
+            return null;
+        }
+
+        var user = new UserRef(userId, users.Name(userId, command.UserName));
+        var context = new InboundContext(new WorkspaceId(Platform.Slack, team), channel, null, user,
+            time.GetUtcNow(), $"cmd:{trigger}");
+        var inbound = new CommandInvoked(context, SlackText.ForCommand(text), IncidentsChannel, command.ResponseUrl);
+        var outcome = await HandleAsync(inbound, source, cancellationToken);
+        return outcome.Reply is { } reply ? Reply(reply, channel) : null;
+    }
+
+    /// <summary>An Events API callback (the body of <c>/slack/events</c> or an <c>events_api</c> envelope).</summary>
+    public async Task EventAsync(EventEnvelope envelope, string source, CancellationToken cancellationToken)
+    {
+        if (envelope.Type != "event_callback" || envelope.Event is not { } ev || string.IsNullOrEmpty(envelope.TeamId))
+        {
+            metrics.Inbound(source, envelope.Type == "app_rate_limited" ? "ignored" : "invalid");
+            return;
+        }
+
+        identity.Learn(envelope.Authorizations);
+        var workspace = new WorkspaceId(Platform.Slack, envelope.TeamId);
+        var inbound = ev.Type switch
+        {
+            "message" => MapMessage(workspace, ev),
+            "app_mention" => MapMention(workspace, ev),
+            "reaction_added" or "reaction_removed" => MapReaction(workspace, ev),
+            _ => null,
+        };
+
+        if (inbound is null)
+        {
+            metrics.Inbound(source, "ignored");
+            return;
+        }
+
+        var outcome = await HandleAsync(inbound, source, cancellationToken);
+        if (inbound is CommandInvoked mention && outcome.Reply is { } reply)
+        {
+            background.Enqueue(new PostEphemeral(mention.Context.ChannelId, mention.Context.User.Id, mention.Context.ThreadId, reply));
+        }
+    }
+
+    /// <summary>
+    /// A thread reply read back with <c>conversations.replies</c> after the bot was away: recorded like the
+    /// event would have been, under the same natural key, so one already seen is a duplicate.
+    /// </summary>
+    public async Task CatchUpAsync(WorkspaceId workspace, string channel, string threadTs, SlackMessage message, CancellationToken cancellationToken)
+    {
+        var ev = new SlackEvent
+        {
+            Type = "message",
+            Subtype = message.Subtype,
+            User = message.User,
+            BotId = message.BotId,
+            Text = message.Text,
+            Ts = message.Ts,
+            ThreadTs = message.ThreadTs ?? threadTs,
+            Channel = channel,
+            Files = message.Files,
+        };
+        if (MapMessage(workspace, ev) is ThreadMessagePosted posted)
+        {
+            await HandleAsync(posted, source: null, cancellationToken);
+        }
+    }
+
+    /// <summary>An interaction payload; returns the body to answer with (e.g. modal errors), or null for an empty 200.</summary>
+    public async Task<JsonObject?> InteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
+    {
+        var team = payload.Team?.Id ?? payload.User?.TeamId;
+        if (string.IsNullOrEmpty(team) || payload.User?.Id is not { Length: > 0 } userId)
+        {
+            metrics.Inbound(source, "invalid");
+            return null;
+        }
+
+        var workspace = new WorkspaceId(Platform.Slack, team);
+        var user = new UserRef(userId, users.Name(userId, payload.User.Name ?? payload.User.Username));
+        return payload.Type switch
+        {
+            "block_actions" => await BlockActionAsync(workspace, user, payload, source, cancellationToken),
+            "view_submission" => await ViewSubmissionAsync(workspace, user, payload, source, cancellationToken),
+            _ => Ignored(source),
+        };
+    }
+
+    private string? IncidentsChannel => string.IsNullOrWhiteSpace(_options.IncidentsChannel) ? null : _options.IncidentsChannel;
+
+    private JsonObject? Ignored(string source)
+    {
+        metrics.Inbound(source, "ignored");
+        return null;
+    }
+
+    private async Task<JsonObject?> BlockActionAsync(
+        WorkspaceId workspace, UserRef user, InteractionPayload payload, string source, CancellationToken cancellationToken)
+    {
+        if (payload.Actions is not [var clicked, ..]
+            || SlackActionIds.Parse(clicked.ActionId) is not { } action
+            || !IncidentId.TryParse(clicked.Value, out var incident)
+            || payload.TriggerId is not { Length: > 0 } trigger)
+        {
+            return Ignored(source);
+        }
+
+        var channel = payload.Container?.ChannelId ?? payload.Channel?.Id ?? string.Empty;
+        if (action == ButtonAction.PostUpdate)
+        {
+            background.Enqueue(new OpenView(trigger, BlockKitRenderer.PostUpdateModal(incident, channel)));
+            metrics.Inbound(source, "accepted");
+            return null;
+        }
+
+        var at = SlackTime.Parse(clicked.ActionTs) ?? time.GetUtcNow();
+        var thread = payload.Container?.ThreadTs ?? payload.Message?.ThreadTs;
+        var context = new InboundContext(workspace, channel, thread, user, at, $"action:{trigger}");
+        var outcome = await HandleAsync(new ButtonClicked(context, incident, action), source, cancellationToken);
+        if (outcome.Reply is { } reply)
+        {
+            if (Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var responseUrl))
+            {
+                background.Enqueue(new RespondToUrl(responseUrl, channel, reply));
+            }
+            else if (channel.Length > 0)
+            {
+                background.Enqueue(new PostEphemeral(channel, user.Id, thread, reply));
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<JsonObject?> ViewSubmissionAsync(
+        WorkspaceId workspace, UserRef user, InteractionPayload payload, string source, CancellationToken cancellationToken)
+    {
+        if (payload.View is not { Id: { Length: > 0 } viewId } view)
+        {
+            return Ignored(source);
+        }
+
+        var key = $"view:{viewId}:{view.Hash}";
+        switch (view.CallbackId)
+        {
+            case SlackActionIds.PostUpdateModal:
+                {
+                    var metadata = (view.PrivateMetadata ?? string.Empty).Split('|', 2);
+                    var text = Input(view, SlackActionIds.UpdateBlock)?.Value?.Trim();
+                    if (!IncidentId.TryParse(metadata[0], out var incident) || string.IsNullOrEmpty(text))
+                    {
+                        return Ignored(source);
+                    }
+
+                    var channel = metadata.Length > 1 ? metadata[1] : string.Empty;
+                    var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
+                    var outcome = await HandleAsync(new CommandInvoked(context, $"update {incident} {text}", IncidentsChannel, null), source, cancellationToken);
+                    return outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal
+                        ? BlockKitRenderer.ViewErrors(SlackActionIds.UpdateBlock, refusal.ToPlainText())
+                        : null;
+                }
+
+            case SlackActionIds.DeclareModal:
+                {
+                    var channel = view.PrivateMetadata ?? string.Empty;
+                    var severity = Input(view, SlackActionIds.SeverityBlock)?.SelectedOption?.Value;
+                    var title = Input(view, SlackActionIds.TitleBlock)?.Value?.Trim();
+                    if (channel.Length == 0 || severity is null || string.IsNullOrEmpty(title))
+                    {
+                        return Ignored(source);
+                    }
+
+                    var commander = Input(view, SlackActionIds.CommanderBlock)?.SelectedUser;
+                    var text = $"declare {severity} {title}" + (commander is { Length: > 0 } c ? $" commander <@{c}>" : string.Empty);
+                    var context = new InboundContext(workspace, channel, null, user, time.GetUtcNow(), key);
+                    var handle = new SlackReplyHandle(channel, user.Id, null).ToString();
+                    var outcome = await HandleAsync(new CommandInvoked(context, text, IncidentsChannel, handle), source, cancellationToken);
+                    if (outcome.Result == InboundResult.Refused && outcome.Reply is { } refusal)
+                    {
+                        return BlockKitRenderer.ViewErrors(SlackActionIds.TitleBlock, refusal.ToPlainText());
+                    }
+
+                    if (outcome.Reply is { } reply)
+                    {
+                        background.Enqueue(new PostEphemeral(channel, user.Id, null, reply));
+                    }
+
+                    return null;
+                }
+
+            default:
+                return Ignored(source);
+        }
+    }
+
+    private InboundEvent? MapMessage(WorkspaceId workspace, SlackEvent ev)
+    {
+        if (ev.Channel is not { Length: > 0 } channel)
+        {
+            return null;
+        }
+
+        switch (ev.Subtype)
+        {
+            case null or "thread_broadcast" or "file_share":
+                {
+                    if (!IsHuman(ev.User, ev.BotId) || ev.Ts is not { } ts || ev.ThreadTs is not { } thread || thread == ts
+                        || IsAddressedToBot(ev.Text))
+                    {
+                        return null;
+                    }
+
+                    var text = MessageText(ev.Text, ev.Files);
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    var context = Context(workspace, channel, thread, ev.User!, ts, $"msg:{channel}:{ts}");
+                    return new ThreadMessagePosted(context, ts, text);
+                }
+
+            case "message_changed":
+                {
+                    var message = ev.Message;
+                    var ts = message?.Ts ?? ev.PreviousMessage?.Ts;
+                    if (message is null || message.Subtype == "tombstone" || ts is null
+                        || message.Edited?.Ts is not { } editTs || !IsHuman(message.User, message.BotId))
+                    {
+                        // Unfurls and other machine changes carry no `edited`; they are not edits by a person.
+                        return null;
+                    }
+
+                    var context = Context(workspace, channel, message.ThreadTs, message.Edited.User ?? message.User!, editTs,
+                        $"edit:{channel}:{ts}:{editTs}");
+                    return new MessageEdited(context, ts, MessageText(message.Text, message.Files));
+                }
+
+            case "message_deleted":
+                {
+                    var deleted = ev.DeletedTs ?? ev.PreviousMessage?.Ts;
+                    if (deleted is null || (ev.PreviousMessage is { } previous && !IsHuman(previous.User, previous.BotId)))
+                    {
+                        return null;
+                    }
+
+                    var context = Context(workspace, channel, ev.PreviousMessage?.ThreadTs, ev.PreviousMessage?.User ?? "unknown",
+                        ev.EventTs ?? ev.Ts, $"del:{channel}:{deleted}");
+                    return new MessageDeleted(context, deleted);
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private CommandInvoked? MapMention(WorkspaceId workspace, SlackEvent ev)
+    {
+        if (ev.Channel is not { Length: > 0 } channel || ev.Ts is not { } ts || !IsHuman(ev.User, ev.BotId))
+        {
+            return null;
+        }
+
+        var text = SlackText.ForCommand(SlackText.StripLeadingMention(ev.Text, identity.UserId));
+        var context = Context(workspace, channel, ev.ThreadTs, ev.User!, ts, $"mention:{channel}:{ts}");
+        var handle = new SlackReplyHandle(channel, ev.User!, ev.ThreadTs).ToString();
+        return new CommandInvoked(context, text, IncidentsChannel, handle);
+    }
+
+    private InboundEvent? MapReaction(WorkspaceId workspace, SlackEvent ev)
+    {
+        if (ev.Item is not { Type: "message", Channel: { Length: > 0 } channel, Ts: { Length: > 0 } ts }
+            || ev.Reaction is not { Length: > 0 } reaction || ev.User is not { Length: > 0 } userId
+            || identity.IsSelf(userId, null))
+        {
+            return null;
+        }
+
+        var added = ev.Type == "reaction_added";
+        var emoji = SlackEmoji.FromReaction(reaction);
+        var context = Context(workspace, channel, null, userId, ev.EventTs,
+            $"react:{(added ? '+' : '-')}:{channel}:{ts}:{reaction}:{userId}:{ev.EventTs}");
+        return added ? new ReactionAdded(context, ts, emoji) : new ReactionRemoved(context, ts, emoji);
+    }
+
+    private InboundContext Context(WorkspaceId workspace, string channel, string? thread, string userId, string? ts, string key) =>
+        new(workspace, channel, thread, new UserRef(userId, users.Name(userId)), SlackTime.Parse(ts) ?? time.GetUtcNow(), key);
+
+    /// <summary>A person's message: not the bot's own, not another app's or a webhook's (DESIGN.md §2: human messages).</summary>
+    private bool IsHuman(string? userId, string? botId) =>
+        !string.IsNullOrEmpty(userId) && botId is null && !identity.IsSelf(userId, botId);
+
+    /// <summary>A thread message that starts with the bot's mention is a command; its <c>app_mention</c> records it.</summary>
+    private bool IsAddressedToBot(string? text) =>
+        identity.UserId is { } bot && text is not null && text.TrimStart().StartsWith($"<@{bot}", StringComparison.Ordinal);
+
+    private string MessageText(string? text, IReadOnlyList<SlackFile>? files)
+    {
+        var plain = SlackText.ToPlain(text, id => users.Name(id)).Trim();
+        var names = (files ?? []).Select(f => f.Title ?? f.Name).Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+        if (names.Count == 0)
+        {
+            return plain;
+        }
+
+        var shared = "[file: " + string.Join(", ", names) + "]";
+        return plain.Length == 0 ? shared : plain + " " + shared;
+    }
+
+    private static ViewStateValue? Input(SlackView view, string block) =>
+        view.State?.Values is { } values && values.TryGetValue(block, out var actions)
+        && actions.TryGetValue(SlackActionIds.InputAction, out var value)
+            ? value
+            : null;
+
+    private JsonObject Reply(MessageContent content, string channel) =>
+        BlockKitRenderer.CommandReply(content, new SlackRenderContext(escalation.Markup, channel, null));
+
+    /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric (null: not an inbound request).</summary>
+    private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string? source, CancellationToken cancellationToken)
+    {
+        InboundOutcome outcome;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<IInboundHandler>();
+            outcome = await handler.HandleAsync(inbound, cancellationToken);
+        }
+        catch (StorageFullException) when (inbound is CommandInvoked or ButtonClicked)
+        {
+            Count(source, "refused");
+            return InboundOutcome.Refused(StorageFullReply);
+        }
+
+        Count(source, outcome.Result switch
+        {
+            InboundResult.Accepted => "accepted",
+            InboundResult.Duplicate => "duplicate",
+            InboundResult.Refused => "refused",
+            _ => "ignored",
+        });
+        return outcome;
+    }
+
+    private void Count(string? source, string outcome)
+    {
+        if (source is not null)
+        {
+            metrics.Inbound(source, outcome);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.StatusDocs;
+using IncidentBot.Slack.Api;
+using IncidentBot.Slack.Rendering;
+
+namespace IncidentBot.Slack.Outbound;
+
+/// <summary>
+/// The outbound port for Slack, called only by the host's outbox dispatcher. The status doc is the root
+/// message (edited in place with <c>chat.update</c>); the thread is the root's <c>ts</c>; Slack's transient
+/// errors become <see cref="PlatformUnavailableException"/> and the rest <see cref="PlatformRejectedException"/>.
+/// </summary>
+internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation) : IChatPlatform
+{
+    /// <summary>Permalinks never change; a few hundred open incidents fit, older ones are simply looked up again.</summary>
+    private const int MaxPermalinks = 1000;
+
+    private readonly ConcurrentDictionary<string, string> _permalinks = new(StringComparer.Ordinal);
+
+    public Platform Platform => Platform.Slack;
+
+    public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var posted = await api.PostMessageAsync(incident.ChannelId, null, BlockKitRenderer.StatusDoc(doc), cancellationToken);
+            return new RootMessageRef(posted.Ts ?? throw new PlatformRejectedException("chat.postMessage returned no ts."));
+        });
+
+    /// <summary>Slack threads hang off the root message: the thread id is the root's <c>ts</c>, no call needed.</summary>
+    public Task<string> OpenThreadAsync(Incident incident, CancellationToken cancellationToken) =>
+        incident.RootMessageId is { } root
+            ? Task.FromResult(root)
+            : throw new PlatformUnavailableException($"{incident.Id} has no root message yet.");
+
+    public Task EditRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var root = RootOf(incident);
+            await api.UpdateMessageAsync(incident.ChannelId, root, BlockKitRenderer.StatusDoc(doc), cancellationToken);
+            return true;
+        });
+
+    public Task PostInThreadAsync(Incident incident, MessageContent content, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var context = await ContextAsync(incident, content, cancellationToken);
+            var body = BlockKitRenderer.Message(content, incident.Id, context);
+            await api.PostMessageAsync(incident.ChannelId, incident.ThreadId ?? RootOf(incident), body, cancellationToken);
+            return true;
+        });
+
+    public Task UploadFileAsync(Incident incident, UploadFile file, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var context = await ContextAsync(incident, file.Comment, cancellationToken);
+            var comment = SlackMrkdwn.Render(file.Comment.Inlines, context);
+            await api.UploadFileAsync(incident.ChannelId, incident.ThreadId ?? RootOf(incident), file.FileName, file.Title,
+                file.Content, comment, cancellationToken);
+            return true;
+        });
+
+    public Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await api.AddReactionAsync(incident.ChannelId, messageId, SlackEmoji.ToSlackName(emoji), cancellationToken);
+            return true;
+        });
+
+    public Task ReplyAsync(Incident incident, string replyHandle, MessageContent content, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var context = await ContextAsync(incident, content, cancellationToken);
+            var body = BlockKitRenderer.Message(content, incident.Id, context);
+            if (SlackReplyHandle.TryParse(replyHandle, out var ephemeral))
+            {
+                await api.PostEphemeralAsync(ephemeral.Channel, ephemeral.User, ephemeral.ThreadTs, body, cancellationToken);
+                return true;
+            }
+
+            if (!Uri.TryCreate(replyHandle, UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
+            {
+                throw new PlatformRejectedException("The reply handle is neither a response_url nor an ephemeral target.");
+            }
+
+            await api.RespondAsync(responseUrl, ResponseUrlMessage(body), cancellationToken);
+            return true;
+        });
+
+    /// <summary>A private follow-up through <c>response_url</c> that leaves the original message alone.</summary>
+    internal static JsonObject ResponseUrlMessage(SlackMessageBody body)
+    {
+        var json = new JsonObject
+        {
+            ["response_type"] = "ephemeral",
+            ["replace_original"] = false,
+            ["text"] = body.Text,
+        };
+        if (body.Blocks is not null)
+        {
+            json["blocks"] = body.Blocks.DeepClone();
+        }
+
+        return json;
+    }
+
+    private static string RootOf(Incident incident) =>
+        incident.RootMessageId ?? throw new PlatformUnavailableException($"{incident.Id} has no root message yet.");
+
+    private async Task<SlackRenderContext> ContextAsync(Incident incident, MessageContent content, CancellationToken cancellationToken)
+    {
+        string? permalink = null;
+        if (incident.RootMessageId is { } root && content.Inlines.Any(i => i is ThreadLink))
+        {
+            var key = $"{incident.ChannelId}:{root}";
+            if (!_permalinks.TryGetValue(key, out permalink))
+            {
+                permalink = await api.GetPermalinkAsync(incident.ChannelId, root, cancellationToken);
+                if (_permalinks.Count >= MaxPermalinks)
+                {
+                    _permalinks.Clear();
+                }
+
+                _permalinks[key] = permalink;
+            }
+        }
+
+        return new SlackRenderContext(escalation.Markup, incident.ChannelId, permalink);
+    }
+
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (SlackApiException e) when (e.IsTransient)
+        {
+            throw new PlatformUnavailableException(e.Message, e);
+        }
+        catch (SlackApiException e)
+        {
+            throw new PlatformRejectedException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace IncidentBot.Slack.Wire;
+
+/// <summary>A message object, as nested in <c>message_changed</c> events and API responses.</summary>
+internal sealed record SlackMessage
+{
+    public string? Type { get; init; }
+
+    public string? Subtype { get; init; }
+
+    public string? User { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Ts { get; init; }
+
+    public string? ThreadTs { get; init; }
+
+    public MessageEdit? Edited { get; init; }
+
+    public IReadOnlyList<SlackFile>? Files { get; init; }
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Tests.Fakes.Slack;
+
+/// <summary>A Socket Mode acknowledgement the bot sent back, with its optional payload.</summary>
+public sealed record FakeSlackAck(string EnvelopeId, JsonNode? Payload);
