@@ -170,7 +170,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     private async Task HandleRestAsync(HttpContext context)
     {
         var request = context.Request;
-        var path = "/" + (string)context.Request.RouteValues["path"]!;
+        // The raw target, so a test sees the URL-encoding the client used (route values arrive decoded).
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget;
+        var path = raw.Split('?')[0]["/api/v10".Length..];
         var (json, fileName, fileContent) = await ReadBodyAsync(request);
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         lock (_lock)
@@ -180,11 +182,20 @@ public sealed class FakeDiscord : IAsyncDisposable
 
         if (TakeFailure(request.Method, path) is { } failure)
         {
-            await FailAsync(context.Response, failure);
-            return;
+            if (failure.Status >= 400)
+            {
+                await FailAsync(context.Response, failure);
+                return;
+            }
+
+            // A success status only adds headers (e.g. X-RateLimit-*) to the real answer.
+            foreach (var (name, value) in failure.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
         }
 
-        var segments = path.Trim('/').Split('/');
+        var segments = ((string)context.Request.RouteValues["path"]!).Trim('/').Split('/');
         var botRoute = segments[0] is not ("webhooks" or "interactions");
         if (botRoute && headers.GetValueOrDefault("Authorization") != "Bot " + BotToken)
         {
@@ -255,6 +266,17 @@ public sealed class FakeDiscord : IAsyncDisposable
             stored["id"] = id;
             stored["channel_id"] = channel;
             stored["author"] = new JsonObject { ["id"] = BotUserId, ["username"] = "IncidentBot", ["bot"] = true };
+            if (fileName is not null)
+            {
+                stored["attachments"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = NextId(),
+                    ["filename"] = fileName,
+                    ["size"] = fileContent?.Length ?? 0,
+                    ["url"] = new Uri(BaseUrl, "attachments/" + fileName).ToString(),
+                });
+            }
+
             var message = new FakeMessage(id, channel, stored) { FileName = fileName, FileContent = fileContent };
             _messages[id] = message;
             if (nonce is not null)
