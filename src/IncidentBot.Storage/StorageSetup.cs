@@ -1,14 +1,56 @@
+using System.Data.Common;
+using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Database;
+using IncidentBot.Storage.Migrations;
+using IncidentBot.Storage.Outbox;
+using IncidentBot.Storage.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Storage;
 
 /// <summary>The entry point the host calls to register the store.</summary>
 public static class StorageSetup
 {
+    /// <summary>
+    /// Registers <see cref="StorageOptions"/> (validated at start-up), the SQLite <see cref="DbDataSource"/>,
+    /// <see cref="IIncidentStore"/>, <see cref="StorageMaintenance"/>, and the hosted service that migrates the
+    /// database before the host's other hosted services start.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DbDataSource>(sp =>
+            SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<StorageDatabase>();
+        services.AddSingleton<OutboxJson>();
+        services.AddSingleton(sp => new MigrationRunner(
+            sp.GetRequiredService<StorageDatabase>(),
+            Migration.LoadEmbedded(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddSingleton(sp => new StorageMaintenance(
+            sp.GetRequiredService<StorageDatabase>(),
+            sp.GetRequiredService<MigrationRunner>(),
+            sp.GetRequiredService<ILogger<StorageMaintenance>>()));
+        services.AddSingleton<IIncidentStore>(sp => new SqlIncidentStore(
+            sp.GetRequiredService<StorageDatabase>(),
+            sp.GetRequiredService<OutboxJson>(),
+            sp.GetRequiredService<MigrationRunner>().LatestVersion,
+            sp.GetRequiredService<ILogger<SqlIncidentStore>>()));
+
+        // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageStartupService>());
         return services;
     }
 }

@@ -1,4 +1,44 @@
+using IncidentBot.Api;
+using IncidentBot.Configuration;
+using IncidentBot.Discord;
+using IncidentBot.Health;
+using IncidentBot.Hosting;
+using IncidentBot.Slack;
+using IncidentBot.Storage;
+using Microsoft.Extensions.Options;
+
+// IncidentBot: runs the incident process in Slack and Discord. Wiring only; every part lives in its folder.
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
+builder.Logging.UseConfiguredFormat(builder.Configuration);
+if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
+{
+    builder.WebHost.UseUrls(HostingExtensions.DefaultUrl);
+}
+
+builder.Services
+    .AddIncidentBotCore()
+    .AddStorage(builder.Configuration)
+    .AddSlack(builder.Configuration)
+    .AddDiscord(builder.Configuration)
+    .AddIncidentBotLoops();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+app.MapHealth();
+app.MapIncidentApi();
+app.MapSlack();
+app.MapDiscord();
+
+try
+{
+    // Validate before the host starts, so bad configuration is one line on stderr, not a host stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+{
+    // Bad configuration stops start-up with one line naming the key and the fix (DESIGN.md §4).
+    await Console.Error.WriteLineAsync("IncidentBot cannot start: " + line);
+    return 1;
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Dapper;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Storage.Database;
+
+namespace IncidentBot.Storage.Incidents;
+
+/// <summary>Timeline entries and their revisions.</summary>
+internal static class TimelineSql
+{
+    private const string Columns = """
+        t.id AS Id, t.incident_number AS IncidentNumber, t.at AS At, t.kind AS Kind, t.author_id AS AuthorId,
+        t.author_name AS AuthorName, t.text AS Text, t.source_message_id AS SourceMessageId, t.detail AS Detail,
+        t.is_key AS IsKey, t.is_deleted AS IsDeleted
+        """;
+
+    private const string RevisionColumns = "r.timeline_id AS TimelineId, r.replaced_at AS ReplacedAt, r.previous_text AS PreviousText";
+
+    /// <summary>The incident's timeline, oldest first (insertion order breaks ties).</summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> ForIncidentAsync(
+        DbConnection connection, DbTransaction? transaction, IncidentId id, CancellationToken cancellationToken)
+    {
+        var parameters = new { id.Number };
+        var rows = (await connection.QueryAsync<TimelineRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM timeline_entries t WHERE t.incident_number = @Number ORDER BY t.at, t.id",
+            parameters, transaction, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var revisions = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(
+            $"""
+            SELECT {RevisionColumns} FROM timeline_revisions r JOIN timeline_entries t ON t.id = r.timeline_id
+            WHERE t.incident_number = @Number ORDER BY r.id
+            """, parameters, transaction, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.TimelineId, r => r.ToRevision());
+        return rows.Select(row => row.ToEntry([.. revisions[row.Id]])).ToList();
+    }
+
+    /// <summary>The newest entry recorded from a platform message, among the workspace's incidents.</summary>
+    public static async Task<TimelineEntry?> BySourceAsync(
+        DbConnection connection, DbTransaction? transaction, WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QueryFirstOrDefaultAsync<TimelineRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM timeline_entries t JOIN incidents i ON i.number = t.incident_number
+            WHERE t.source_message_id = @SourceMessageId AND i.platform = @Platform AND i.workspace_id = @WorkspaceId
+            ORDER BY t.id DESC LIMIT 1
+            """,
+            new { SourceMessageId = sourceMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var revisions = await RevisionsAsync(connection, transaction, row.Id, cancellationToken);
+        return row.ToEntry([.. revisions.Select(r => r.ToRevision())]);
+    }
+
+    public static async Task<long> AddAsync(DbConnection connection, DbTransaction transaction, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO timeline_entries (incident_number, at, kind, author_id, author_name, text, source_message_id, detail, is_key, is_deleted)
+            VALUES (@IncidentNumber, @At, @Kind, @AuthorId, @AuthorName, @Text, @SourceMessageId, @Detail, @IsKey, @IsDeleted)
+            RETURNING id
+            """, TimelineRow.From(entry), transaction, cancellationToken: cancellationToken));
+        await InsertRevisionsAsync(connection, transaction, id, entry.Revisions, cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Updates text, key and deleted flags, and appends revisions the store does not have yet: revisions are
+    /// history, so existing ones are never rewritten or dropped.
+    /// </summary>
+    public static async Task UpdateAsync(DbConnection connection, DbTransaction transaction, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE timeline_entries SET text = @Text, is_key = @IsKey, is_deleted = @IsDeleted WHERE id = @Id AND incident_number = @IncidentNumber",
+            TimelineRow.From(entry), transaction, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            throw new InvalidOperationException($"Timeline entry {entry.Id} of {entry.IncidentId} does not exist; nothing was updated.");
+        }
+
+        var stored = await RevisionsAsync(connection, transaction, entry.Id, cancellationToken);
+        await InsertRevisionsAsync(connection, transaction, entry.Id, entry.Revisions.Skip(stored.Count), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<RevisionRow>> RevisionsAsync(
+        DbConnection connection, DbTransaction? transaction, long timelineId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<RevisionRow>(new CommandDefinition(
+            $"SELECT {RevisionColumns} FROM timeline_revisions r WHERE r.timeline_id = @TimelineId ORDER BY r.id",
+            new { TimelineId = timelineId }, transaction, cancellationToken: cancellationToken))).AsList();
+
+    private static async Task InsertRevisionsAsync(
+        DbConnection connection, DbTransaction transaction, long timelineId, IEnumerable<TimelineRevision> revisions, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO timeline_revisions (timeline_id, replaced_at, previous_text) VALUES (@TimelineId, @ReplacedAt, @PreviousText)",
+            revisions.Select(r => new RevisionRow { TimelineId = timelineId, ReplacedAt = Instants.ToMs(r.ReplacedAt), PreviousText = r.PreviousText }),
+            transaction,
+            cancellationToken: cancellationToken));
+}

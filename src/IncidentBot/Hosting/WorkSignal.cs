@@ -1,0 +1,57 @@
+using System.Threading.Channels;
+
+namespace IncidentBot.Hosting;
+
+/// <summary>
+/// Wakes a background loop early: "something changed, look again". Signals coalesce, so a burst of changes
+/// costs one wake-up. Waiting runs on the injected clock so tests drive it with a fake one.
+/// </summary>
+internal sealed class WorkSignal(TimeProvider time)
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Signal() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Returns when signalled or when the clock reaches <paramref name="until"/> (null: only a signal).</summary>
+    public async Task WaitAsync(DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var before = time.GetUtcNow();
+            if (until <= before || _channel.Reader.TryRead(out _))
+            {
+                return;
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var signalled = _channel.Reader.WaitToReadAsync(stop.Token).AsTask();
+            var timer = Task.Delay(until is { } at ? at - before : Timeout.InfiniteTimeSpan, time, stop.Token);
+
+            // A fake clock may move between reading "before" and arming the timer, which would then fire late:
+            // re-arm whenever the clock moved underneath us.
+            var moved = time.GetUtcNow() != before;
+            if (!moved)
+            {
+                await Task.WhenAny(signalled, timer);
+            }
+
+            await stop.CancelAsync();
+            try
+            {
+                await Task.WhenAll(signalled, timer);
+            }
+            catch (OperationCanceledException)
+            {
+                // The loser of the race was cancelled above; that is the normal way out.
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!moved)
+            {
+                _channel.Reader.TryRead(out _);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IncidentBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host, in process, with a fake clock and its own SQLite file. Platform fakes are reached through
+/// configuration alone (e.g. <c>Slack:ApiBaseUrl</c>), exactly as in production.
+/// </summary>
+internal sealed class BotApplication : WebApplicationFactory<Program>
+{
+    /// <summary>A Monday, so business-day arithmetic in tests starts from a plain week.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotApplication(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, string? databasePath = null)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        Time = new FakeTimeProvider(start ?? DefaultStart);
+        DatabasePath = databasePath ?? TempDatabase();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>A fresh database path under the temp folder; pass it to a second application to simulate a restart.</summary>
+    public static string TempDatabase()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "incidentbot-tests");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, $"{Guid.NewGuid():N}.db");
+    }
+
+    /// <summary>Starts the host (migrations, hosted services) without sending a request.</summary>
+    public BotApplication Start()
+    {
+        _ = Server;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}

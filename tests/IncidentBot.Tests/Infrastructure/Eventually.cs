@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace IncidentBot.Tests.Infrastructure;
+
+/// <summary>
+/// Polls for an outcome that background work (outbox, reminders, sockets) produces asynchronously. This is not a
+/// sleep that waits for timing: it returns as soon as the condition holds and fails with a message when it never does.
+/// </summary>
+internal static class Eventually
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? budget = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var limit = budget ?? TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                Assert.Fail($"Timed out after {limit.TotalSeconds:0.#} s waiting for {what}.");
+            }
+
+            await Task.Delay(Poll, TimeProvider.System, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static Task AssertAsync(Func<bool> condition, string what, TimeSpan? budget = null) =>
+        GetAsync<object>(() => Task.FromResult<object?>(condition() ? true : null), what, budget);
+
+    public static Task AssertAsync(Func<Task<bool>> condition, string what, TimeSpan? budget = null) =>
+        GetAsync<object>(async () => await condition() ? true : null, what, budget);
+}
