@@ -119,7 +119,9 @@ internal static class CommandComposer
 
         var user = resolved?.Users?.GetValueOrDefault(id) ?? new DiscordUser { Id = id };
         var who = DiscordUsers.From(user, resolved?.Members?.GetValueOrDefault(id));
-        var display = new string([.. who.Name.Where(c => c is not '>' and not '|' && !char.IsControl(c))]).Trim();
+        // The grammar's <@id|name> form ends at '|' or '>': those (and '<') become spaces in the name.
+        var display = string.Join(' ', new string([.. who.Name.Select(c => c is '>' or '|' or '<' || char.IsControl(c) ? ' ' : c)])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
         display = display.Length > 80 ? display[..80] : display;
         return display.Length == 0 ? $"<@{id}>" : string.Create(CultureInfo.InvariantCulture, $"<@{id}|{display}>");
     }

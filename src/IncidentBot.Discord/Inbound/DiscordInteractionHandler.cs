@@ -160,9 +160,9 @@ internal sealed class DiscordInteractionHandler(
         }
 
         const string note = "\n… the full reply is in the attached reply.txt.";
-        var head = TextCutter.Shorten(parts[0].Content, DiscordLimits.Content, note);
+        var head = renderer.Render(content, null, DiscordLimits.Content - note.Length)[0].Content + note;
         var file = new OutgoingFile("reply.txt", System.Text.Encoding.UTF8.GetBytes(content.ToPlainText()));
-        return (new MessagePayload { Content = head.EndsWith(note, StringComparison.Ordinal) ? head : head + note, Flags = Ephemeral, AllowedMentions = AllowedMentions.None }, file);
+        return (new MessagePayload { Content = head, Flags = Ephemeral, AllowedMentions = AllowedMentions.None }, file);
     }
 
     private static MessagePayload UpdateModal(IncidentId incident) => new()

@@ -168,6 +168,18 @@ internal sealed class DiscordMessageRenderer(EscalationTarget escalation)
                 }
 
                 var cut = TextCutter.NaturalCut(text, room);
+                var atLineBreak = cut > 0 && text[cut - 1] == '\n';
+                var lastLine = LastIndexOf(current, '\n');
+                if (!atLineBreak && lastLine >= 0 && lastLine + 1 >= limit / 2)
+                {
+                    // End the chunk at the line break already in it; what followed moves to the next chunk.
+                    var carry = current.ToString(lastLine + 1, current.Length - lastLine - 1);
+                    current.Length = lastLine + 1;
+                    Flush(chunks, current);
+                    current.Append(carry);
+                    continue;
+                }
+
                 if (cut <= 0 || (current.Length > 0 && cut < room / 2))
                 {
                     if (current.Length > 0)
@@ -188,6 +200,19 @@ internal sealed class DiscordMessageRenderer(EscalationTarget escalation)
 
         Flush(chunks, current);
         return chunks.Count == 0 ? [string.Empty] : chunks;
+    }
+
+    private static int LastIndexOf(StringBuilder text, char c)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void Flush(List<string> chunks, StringBuilder current)

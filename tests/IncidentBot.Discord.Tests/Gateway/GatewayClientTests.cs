@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Tests.Fakes.Discord;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 
 namespace IncidentBot.Discord.Tests.Gateway;
 
@@ -65,11 +69,10 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Fake.AckHeartbeats = false;
         await StartReadyAsync();
 
-        _h.Time.Advance(TimeSpan.FromMilliseconds(2_500));
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(1).Count == 1, "the first heartbeat");
-        _h.Time.Advance(TimeSpan.FromMilliseconds(10_000));
+        await _h.AdvanceUntilAsync(() => Fake.FramesWithOp(1).Count == 1);
+        var waited = await _h.AdvanceUntilAsync(() => Fake.FramesWithOp(6).Count == 1);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(6).Count == 1, "a resume on a new connection");
+        Assert.InRange(waited, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
         Assert.Contains(4000, Fake.ClientCloses);
         Assert.DoesNotContain(1000, Fake.ClientCloses);
         var resume = Fake.FramesWithOp(6)[0];
@@ -110,12 +113,9 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.SendOpAsync(9, JsonValue.Create(false));
         await Eventually.TrueAsync(() => !Fake.IsConnected, "the old connection closed");
-        _h.Time.Advance(TimeSpan.FromSeconds(1.9));
-        await Eventually.QuietAsync();
-        Assert.Equal(1, Fake.Connections);
+        var waited = await _h.AdvanceUntilAsync(() => Fake.Connections == 2);
 
-        _h.Time.Advance(TimeSpan.FromSeconds(0.1));
-
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
         await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 2, "a fresh identify after 1 + 4 × 0.25 s");
         Assert.Empty(Fake.FramesWithOp(6));
         await Eventually.TrueAsync(() => Client.SessionId == "session-2", "the new session");
@@ -194,14 +194,39 @@ public sealed class GatewayClientTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_resume_identifies_afresh_and_reads_back_what_was_missed()
     {
-        await StartReadyAsync();
-        Fake.RefuseResume = true;
+        const string thread = "1000000000000000100";
+        await using var h = await DiscordHarness.StartAsync(configure: (services, discord) =>
+        {
+            var store = Substitute.For<IIncidentStore>();
+            var incident = new Incident
+            {
+                Id = new IncidentId(5),
+                Workspace = new WorkspaceId(Platform.Discord, discord.GuildId),
+                ChannelId = discord.IncidentsChannelId,
+                RootMessageId = thread,
+                ThreadId = thread,
+                Title = "Login errors",
+                Severity = Severity.Sev1,
+                Commander = new UserRef(GatewayMessages.PersonId, "Ana"),
+                DeclaredBy = new UserRef(GatewayMessages.PersonId, "Ana"),
+                DeclaredAt = DateTimeOffset.UnixEpoch,
+            };
+            store.ListAsync(true, Arg.Any<CancellationToken>()).Returns([incident]);
+            store.GetTimelineAsync(incident.Id, Arg.Any<CancellationToken>()).Returns([]);
+            services.AddSingleton(store);
+        });
+        var client = h.Get<DiscordGatewayClient>();
+        await client.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => client.IsReady, "READY");
+        h.Discord.Gateway.RefuseResume = true;
+        h.Discord.AddUserMessage(thread, GatewayMessages.PersonId, "ana", "said while no session was open", h.Time.GetUtcNow());
 
-        await Fake.SendOpAsync(7, null);
-        await Eventually.TrueAsync(() => !Fake.IsConnected || Fake.Connections == 2, "the reconnect");
-        _h.Time.Advance(TimeSpan.FromSeconds(5));
+        await h.Discord.Gateway.SendOpAsync(7, null);
+        await h.AdvanceUntilAsync(() => h.Discord.Gateway.FramesWithOp(2).Count == 2);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 2, "a fresh identify after op 9 false");
+        Assert.Single(h.Discord.Gateway.FramesWithOp(6));
+        await Eventually.TrueAsync(() => h.Core.Events.OfType<ThreadMessagePosted>().Any(m => m.Text == "said while no session was open"), "the missed message read back");
+        Assert.Equal($"/channels/{thread}/messages?after={thread}&limit=100", h.Discord.RequestsTo("GET", "/messages")[^1].Path);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ internal sealed class DiscordHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<DiscordHarness> StartAsync(IDictionary<string, string?>? settings = null, double jitter = 0.5)
+    public static async Task<DiscordHarness> StartAsync(
+        IDictionary<string, string?>? settings = null, double jitter = 0.5, Action<IServiceCollection, FakeDiscord>? configure = null)
     {
         var discord = await FakeDiscord.StartAsync();
         var values = new Dictionary<string, string?>
@@ -60,8 +61,27 @@ internal sealed class DiscordHarness : IAsyncDisposable
         services.AddDiscord(configuration);
         services.AddSingleton<IRandomSource>(new FixedRandom(jitter));
         services.AddSingleton<IInboundHandler>(core);
+        configure?.Invoke(services, discord);
         var provider = services.BuildServiceProvider(validateScopes: true);
         return new DiscordHarness(discord, provider, time, core, provider.GetRequiredService<FakeLogCollector>());
+    }
+
+    /// <summary>
+    /// Moves the fake clock 100 ms at a time until the condition holds and returns how far it moved. Stepping (rather
+    /// than one jump) copes with timers the code under test registers a moment after the step that should fire them.
+    /// </summary>
+    public async Task<TimeSpan> AdvanceUntilAsync(Func<bool> condition, double maxSeconds = 30)
+    {
+        var moved = TimeSpan.Zero;
+        while (!condition())
+        {
+            Assert.True(moved < TimeSpan.FromSeconds(maxSeconds), $"the clock moved {maxSeconds} s and nothing happened");
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+            moved += TimeSpan.FromMilliseconds(100);
+            await Eventually.QuietAsync(20);
+        }
+
+        return moved;
     }
 
     public T Get<T>()

@@ -32,14 +32,10 @@ public sealed class RestClientTests : IAsyncLifetime
 
         var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "hello" }, Ct);
         await Eventually.TrueAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 1, "the first attempt");
-        _h.Time.Advance(TimeSpan.FromSeconds(1.4));
-        await Eventually.QuietAsync();
-        Assert.False(post.IsCompleted);
-        Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
-
-        _h.Time.Advance(TimeSpan.FromSeconds(0.1));
+        var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 2);
         await post;
 
+        Assert.InRange(waited, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3));
         var attempts = _h.Discord.RequestsTo("POST", "/messages");
         Assert.Equal(2, attempts.Count);
         Assert.Equal(attempts[0].Json!["nonce"]!.GetValue<string>(), attempts[1].Json!["nonce"]!.GetValue<string>());
@@ -64,15 +60,12 @@ public sealed class RestClientTests : IAsyncLifetime
         var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct);
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
-        await Eventually.TrueAsync(() => _h.Discord.RequestsTo("PATCH", "/messages/").Count == 1, "the rate-limited edit");
+        await Eventually.TrueAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), "the global 429 seen");
         var reaction = Rest.AddReactionAsync(Channel, message.Id, "✅", Ct);
-        await Eventually.QuietAsync();
-        Assert.Empty(_h.Discord.RequestsTo("PUT", "/reactions/"));
-
-        _h.Time.Advance(TimeSpan.FromSeconds(2));
+        var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("PUT", "/reactions/").Count == 1);
         await Task.WhenAll(edit, reaction);
 
-        Assert.Single(_h.Discord.RequestsTo("PUT", "/reactions/"));
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
         Assert.Equal("y", _h.Discord.MessagesIn(Channel)[0].Content);
     }
 
@@ -89,14 +82,11 @@ public sealed class RestClientTests : IAsyncLifetime
         await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "1" }, Ct);
 
         var second = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, Ct);
-        await Eventually.QuietAsync();
-        Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
-        var otherChannel = Rest.CreateMessageAsync("1300000000000000999", new MessagePayload { Content = "elsewhere" }, Ct);
-        await otherChannel;
-
-        _h.Time.Advance(TimeSpan.FromSeconds(3));
+        await Rest.CreateMessageAsync("1300000000000000999", new MessagePayload { Content = "another channel, another bucket" }, Ct);
+        var waited = await _h.AdvanceUntilAsync(() => second.IsCompleted);
         await second;
 
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5));
         Assert.Equal(2, _h.Discord.MessagesIn(Channel).Count);
     }
 
@@ -108,11 +98,7 @@ public sealed class RestClientTests : IAsyncLifetime
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
         await Eventually.TrueAsync(() => _h.Discord.RequestsTo("PATCH", "/messages/").Count == 1, "the failed attempt");
-        while (!edit.IsCompleted)
-        {
-            _h.Time.Advance(TimeSpan.FromMilliseconds(250));
-            await Eventually.QuietAsync(20);
-        }
+        await _h.AdvanceUntilAsync(() => edit.IsCompleted);
 
         await edit;
         Assert.Equal(2, _h.Discord.RequestsTo("PATCH", "/messages/").Count);
