@@ -5,9 +5,6 @@ namespace IncidentBot.Discord.Diagnostics;
 /// <summary>The adapter's log events. Tokens never appear in them.</summary>
 internal static partial class DiscordLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Discord is on: gateway interactions{Http}; commands registered {Scope}.")]
-    public static partial void Enabled(ILogger logger, string http, string scope);
-
     [LoggerMessage(2, LogLevel.Information, "Discord gateway connecting to {Url} ({Mode}).")]
     private static partial void GatewayConnecting(ILogger logger, string url, string mode);
 
@@ -61,7 +58,4 @@ internal static partial class DiscordLog
 
     [LoggerMessage(18, LogLevel.Error, "Discord command registration {Scope} failed: {Problem}. /incident may be missing or stale.")]
     public static partial void CommandsFailed(ILogger logger, string scope, string problem);
-
-    [LoggerMessage(19, LogLevel.Information, "Discord is off: set Discord__BotToken and Discord__ApplicationId to turn it on.")]
-    public static partial void Disabled(ILogger logger);
 }
