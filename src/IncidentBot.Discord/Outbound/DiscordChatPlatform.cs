@@ -112,7 +112,9 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
         await Call(() => rest.AddReactionAsync(channel, messageId, Unicode(emoji), cancellationToken));
     }
 
-    /// <summary>Edits the interaction's original (ephemeral) response: the handle is the interaction token, valid 15 minutes.</summary>
+    /// <summary>
+    /// Edits the interaction's original (ephemeral) response: the handle is the interaction token, valid 15 minutes.
+    /// </summary>
     public async Task ReplyAsync(Incident incident, string replyHandle, MessageContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -128,7 +130,9 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
         }
         catch (DiscordApiException e) when (e.Status == HttpStatusCode.NotFound || e.Code == 10062)
         {
-            throw new PlatformRejectedException("The interaction token expired (15 minutes): the reply cannot be delivered.", e);
+            // The first response may still be on its way (the outbox can be quicker than the interaction's answer);
+            // the outbox gives up on its own before the token's 15 minutes are over.
+            throw new PlatformUnavailableException("The interaction's first response is not there (yet): " + e.Message, TimeSpan.FromSeconds(2), e);
         }
         catch (DiscordApiException e)
         {

@@ -192,6 +192,17 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reply_racing_ahead_of_the_interactions_first_answer_is_kept_for_a_retry()
+    {
+        _h.Discord.FailNext(new FakeFailure("PATCH", "/@original", 404));
+
+        var failure = await Assert.ThrowsAsync<PlatformUnavailableException>(() =>
+            Platform.ReplyAsync(Incident(), "interaction-token", MessageContent.Plain("INC-7 is open"), Ct));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), failure.RetryAfter);
+    }
+
+    [Fact]
     public async Task The_postmortem_goes_up_as_an_attachment_with_its_comment()
     {
         var comment = new MessageBuilder().Text("🔒 INC-7 closed by ").Mention("123456789012345678").Build();

@@ -25,6 +25,7 @@ public sealed class DiscordFlowTests
         Assert.Equal("[SEV1] Pipeline blocks spiking", bot.Discord.Threads[thread]["name"]!.GetValue<string>());
         Assert.Equal("[SEV1] Pipeline blocks spiking", root.Current["embeds"]![0]!["title"]!.GetValue<string>());
         Assert.Contains($"<#{thread}>", bot.Discord.RequestsTo("PATCH", "/@original")[0].Json!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        await bot.UntilAsync(() => bot.Discord.RequestsTo("POST", "/callback").Count == 1, "the declare answered");
         var declared = bot.Discord.RequestsTo("POST", "/callback")[0].Json!;
         Assert.Equal(64, declared["data"]!["flags"]!.GetValue<int>());
         Assert.Contains("INC-1", declared["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -48,8 +49,9 @@ public sealed class DiscordFlowTests
 
         await bot.ClickAsync(incidents, root.Id, "resolve:INC-1", DiscordBot.Ana);
         await bot.UntilAsync(async () => (await bot.IncidentAsync(1)).Status == IncidentStatus.Resolved, "the Resolve button");
-        var click = bot.Discord.RequestsTo("POST", "/callback")[^1].Json!;
-        Assert.Equal(6, click["type"]!.GetValue<int>());
+        await bot.UntilAsync(
+            () => bot.Discord.RequestsTo("POST", "/callback").Any(c => c.Json!["type"]!.GetValue<int>() == 6),
+            "the click answered as a deferred component update");
 
         await bot.CommandAsync(thread, DiscordBot.Ana, "close");
         await bot.UntilAsync(async () => (await bot.IncidentAsync(1)).Status == IncidentStatus.Closed, "close");
