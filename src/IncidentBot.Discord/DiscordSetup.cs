@@ -51,16 +51,17 @@ public static class DiscordSetup
 
         // The client lives in singletons (gateway, outbox platform): connections are recycled by the handler
         // itself instead of by the factory, so DNS changes are still picked up.
-        services.AddHttpClient<DiscordRestClient>((provider, http) =>
+        var client = services.AddHttpClient<DiscordRestClient>((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl;
                 http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({ProjectUrl}, {Version()})");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(DiscordResilience.PipelineName, (builder, _) => DiscordResilience.Configure(builder))
-            .Services.AddHttpClient<DiscordRestClient>()
-            .AddHttpMessageHandler<DiscordRateLimitHandler>();
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        // Outermost first: the retries wrap the rate limiter, so every attempt waits its bucket's turn.
+        client.AddResilienceHandler(DiscordResilience.PipelineName, (builder, _) => DiscordResilience.Configure(builder));
+        client.AddHttpMessageHandler<DiscordRateLimitHandler>();
 
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<GatewayEventProcessor>();

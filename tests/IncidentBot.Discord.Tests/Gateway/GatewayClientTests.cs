@@ -5,7 +5,9 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Tests.Fakes.Discord;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NSubstitute;
 
 namespace IncidentBot.Discord.Tests.Gateway;
@@ -227,6 +229,29 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Single(h.Discord.Gateway.FramesWithOp(6));
         await Eventually.TrueAsync(() => h.Core.Events.OfType<ThreadMessagePosted>().Any(m => m.Text == "said while no session was open"), "the missed message read back");
         Assert.Equal($"/channels/{thread}/messages?after={thread}&limit=100", h.Discord.RequestsTo("GET", "/messages")[^1].Path);
+    }
+
+    [Fact]
+    public async Task Attempts_that_never_reach_ready_back_off_one_two_four_seconds_and_count_as_reconnects()
+    {
+        using var reconnects = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.connection.reconnects");
+        Fake.CloseOnIdentify = 4000;
+        await Client.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => Fake.Connections == 1 && !Fake.IsConnected, "the first attempt refused");
+
+        var first = await _h.AdvanceUntilAsync(() => Fake.Connections == 2);
+        await Eventually.TrueAsync(() => !Fake.IsConnected, "the second attempt refused");
+        var second = await _h.AdvanceUntilAsync(() => Fake.Connections == 3);
+        Fake.CloseOnIdentify = null;
+        var third = await _h.AdvanceUntilAsync(() => Fake.Connections == 4);
+
+        // 1, 2, 4 s, each scaled by 0.75 + jitter/2 = 0.875 with the fixed jitter of 0.25.
+        Assert.InRange(first, TimeSpan.FromSeconds(0.875), TimeSpan.FromSeconds(1.4));
+        Assert.InRange(second, TimeSpan.FromSeconds(1.75), TimeSpan.FromSeconds(2.3));
+        Assert.InRange(third, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(4.1));
+        await Eventually.TrueAsync(() => Client.IsReady, "READY at last");
+        Assert.Equal(3, reconnects.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.All(reconnects.GetMeasurementSnapshot(), m => Assert.Equal("discord", m.Tags["platform"]));
     }
 
     [Fact]

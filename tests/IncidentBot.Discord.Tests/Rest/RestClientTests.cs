@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Outbound;
@@ -5,6 +6,7 @@ using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Discord.Wire;
 using IncidentBot.Tests.Fakes.Discord;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace IncidentBot.Discord.Tests.Rest;
 
@@ -40,6 +42,19 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal(2, attempts.Count);
         Assert.Equal(attempts[0].Json!["nonce"]!.GetValue<string>(), attempts[1].Json!["nonce"]!.GetValue<string>());
         Assert.Single(_h.Discord.MessagesIn(Channel));
+    }
+
+    [Fact]
+    public async Task Each_attempt_is_counted_by_route_template_and_status()
+    {
+        using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.platform.api.calls");
+        _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 0.5));
+
+        var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct);
+        await _h.AdvanceUntilAsync(() => post.IsCompleted);
+
+        Assert.Equal(["429", "200"], calls.GetMeasurementSnapshot().Select(m => (string)m.Tags["status"]!));
+        Assert.All(calls.GetMeasurementSnapshot(), m => Assert.Equal(("discord", "POST /channels/{channel_id}/messages"), ((string)m.Tags["platform"]!, (string)m.Tags["method"]!)));
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class FakeDiscordGateway(FakeDiscord discord) : IDisposable
     /// <summary>On resume, also replay this many events the client already had (Discord may deliver twice).</summary>
     public int ResumeOverlap { get; set; }
 
+    /// <summary>Close every connection with this code as soon as it identifies (a flapping gateway).</summary>
+    public int? CloseOnIdentify { get; set; }
+
     /// <summary>Answer a Resume with op 9 (d=false) instead of replaying.</summary>
     public bool RefuseResume { get; set; }
 
@@ -226,6 +229,9 @@ public sealed class FakeDiscordGateway(FakeDiscord discord) : IDisposable
         {
             case 1 when AckHeartbeats:
                 await SendAsync(socket, new JsonObject { ["op"] = 11 });
+                break;
+            case 2 when CloseOnIdentify is { } code:
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close on identify", CancellationToken.None);
                 break;
             case 2:
                 await ReadyAsync(socket);
