@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
@@ -5,7 +6,6 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Tests.Fakes.Discord;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NSubstitute;
