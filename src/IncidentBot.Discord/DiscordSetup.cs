@@ -34,8 +34,9 @@ public static class DiscordSetup
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
 
-        var options = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>() ?? new DiscordOptions();
-        if (!options.Enabled)
+        // Only the switches are read here; every value is checked by the validator when the host starts, so a bad
+        // one is reported as one line instead of failing half-way through registration.
+        if (!Enabled(configuration))
         {
             return services;
         }
@@ -53,7 +54,10 @@ public static class DiscordSetup
         // itself instead of by the factory, so DNS changes are still picked up.
         var client = services.AddHttpClient<DiscordRestClient>((provider, http) =>
             {
-                http.BaseAddress = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl;
+                var apiBase = provider.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.ToString();
+
+                // Paths are relative ("channels/…"): without the trailing slash "v10" would be replaced, not extended.
+                http.BaseAddress = new Uri(apiBase.EndsWith('/') ? apiBase : apiBase + "/");
                 http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({ProjectUrl}, {Version()})");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -71,9 +75,9 @@ public static class DiscordSetup
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
 
-        if (options.PublicKey is { Length: > 0 } publicKey)
+        if (HttpInteractions(configuration))
         {
-            services.AddSingleton(new InteractionSignature(publicKey));
+            services.AddSingleton(provider => new InteractionSignature(provider.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
             services.AddSingleton<InteractionEndpoint>();
         }
 
@@ -84,7 +88,10 @@ public static class DiscordSetup
     public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetService<InteractionEndpoint>() is not null)
+
+        // Decided from configuration, not by resolving the endpoint: that would check the key before the host's
+        // start-up validation gets to report a bad one as one line.
+        if (HttpInteractions(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()))
         {
             endpoints.MapPost("/discord/interactions", (HttpRequest request, InteractionEndpoint endpoint, CancellationToken cancellationToken) =>
                 endpoint.HandleAsync(request, cancellationToken));
@@ -92,6 +99,12 @@ public static class DiscordSetup
 
         return endpoints;
     }
+
+    private static bool Enabled(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.BotToken)}"]);
+
+    private static bool HttpInteractions(IConfiguration configuration) =>
+        Enabled(configuration) && !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.PublicKey)}"]);
 
     private static string Version() =>
         typeof(DiscordSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0";

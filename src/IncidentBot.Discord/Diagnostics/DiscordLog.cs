@@ -44,7 +44,7 @@ internal static partial class DiscordLog
     [LoggerMessage(13, LogLevel.Warning, "Discord rate limit on {Route}: waiting {Seconds:0.##} s (global: {Global}, scope: {Scope}).")]
     public static partial void RateLimited(ILogger logger, string route, double seconds, bool global, string scope);
 
-    [LoggerMessage(14, LogLevel.Error, "Discord rejected the bot token on {Route} (401): pausing every call for {Minutes} min; check Discord:BotToken.")]
+    [LoggerMessage(14, LogLevel.Error, "Discord rejected the bot token on {Route} (401): pausing every call for {Minutes} min; check Discord__BotToken.")]
     public static partial void Unauthorized(ILogger logger, string route, double minutes);
 
     [LoggerMessage(15, LogLevel.Error, "{Count} refused Discord calls in 10 minutes: pausing calls to stay clear of Discord's invalid-request ban.")]

@@ -11,7 +11,7 @@ internal static class GatewayCloseCodes
     {
         4003 or 4007 or 4009 => (GatewayNext.Identify, null),
         4004 => (GatewayNext.Stop,
-            "Discord rejected the bot token (close 4004): set Discord:BotToken to the token from the Developer Portal's Bot page (Reset Token) and restart."),
+            "Discord rejected the bot token (close 4004): set Discord__BotToken to the token from the Developer Portal's Bot page (Reset Token) and restart."),
         4010 => (GatewayNext.Stop, "Discord says the shard is invalid (close 4010): this build runs one shard; report it."),
         4011 => (GatewayNext.Stop,
             "Discord requires sharding (close 4011): the bot is in too many servers for one gateway connection, which this build does not support."),

@@ -120,7 +120,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateL
         if (route.BotAuth && _authPausedUntil > now)
         {
             throw new PlatformUnavailableException(
-                "Discord rejected the bot token (401): calls are paused; check Discord:BotToken.", _authPausedUntil - now);
+                "Discord rejected the bot token (401): calls are paused; check Discord__BotToken.", _authPausedUntil - now);
         }
 
         while (_invalidRequests.Count > 0 && _invalidRequests.Peek() <= now - InvalidRequestWindow)

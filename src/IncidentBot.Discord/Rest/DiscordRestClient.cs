@@ -24,7 +24,7 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
 
     private readonly DiscordOptions _options = options.Value;
 
-    private string ApplicationId => _options.ApplicationId ?? throw new InvalidOperationException("Discord:ApplicationId is not set.");
+    private string ApplicationId => _options.ApplicationId ?? throw new InvalidOperationException("Discord__ApplicationId is not set.");
 
     public async Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
@@ -180,7 +180,7 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
             if (response.StatusCode == HttpStatusCode.Unauthorized && route.BotAuth)
             {
                 // Kept in the outbox: the operator fixes the token and nothing is lost.
-                throw new PlatformUnavailableException($"Discord rejected the bot token on {route.Name}: check Discord:BotToken.", TimeSpan.FromMinutes(1));
+                throw new PlatformUnavailableException($"Discord rejected the bot token on {route.Name}: check Discord__BotToken.", TimeSpan.FromMinutes(1));
             }
 
             throw new DiscordApiException(route.Name, response.StatusCode, error?.Code, error?.Message);

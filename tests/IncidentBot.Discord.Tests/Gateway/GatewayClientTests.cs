@@ -155,7 +155,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(4004, "Discord:BotToken")]
+    [InlineData(4004, "Discord__BotToken")]
     [InlineData(4014, "enable the Message Content intent in the Developer Portal")]
     [InlineData(4013, "intents are invalid")]
     [InlineData(4011, "sharding")]

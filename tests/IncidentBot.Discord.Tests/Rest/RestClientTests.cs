@@ -138,7 +138,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var paused = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, Ct));
 
         Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
-        Assert.Contains("Discord:BotToken", paused.Message, StringComparison.Ordinal);
+        Assert.Contains("Discord__BotToken", paused.Message, StringComparison.Ordinal);
         _h.Time.Advance(TimeSpan.FromMinutes(1));
         await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "3" }, Ct);
         Assert.Equal(2, _h.Discord.RequestsTo("POST", "/messages").Count);
