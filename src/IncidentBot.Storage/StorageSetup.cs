@@ -50,7 +50,7 @@ public static class StorageSetup
             sp.GetRequiredService<ILogger<SqlIncidentStore>>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageStartupService>());
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());
         return services;
     }
 }

@@ -3,11 +3,19 @@ using IncidentBot.Configuration;
 using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
+using IncidentBot.Maintenance;
+using IncidentBot.Metrics;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 // IncidentBot: runs the incident process in Slack and Discord. Wiring only; every part lives in its folder.
+if (args is ["backup", var backupPath])
+{
+    return await BackupCommand.RunAsync(backupPath, CancellationToken.None);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
 builder.Logging.UseConfiguredFormat(builder.Configuration);
@@ -21,10 +29,13 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddSlack(builder.Configuration)
     .AddDiscord(builder.Configuration)
+    .AddPostmortemExport(builder.Configuration)
+    .AddIncidentBotMetrics()
     .AddIncidentBotLoops();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapIncidentBotMetrics();
 app.MapIncidentApi();
 app.MapSlack();
 app.MapDiscord();

@@ -21,7 +21,8 @@ public static partial class CommandParser
         if (input.Length > IncidentLimits.CommandMax)
         {
             return ParseResult.Fail(
-                $"That command is {input.Length} characters long; the limit is {IncidentLimits.CommandMax}.", "help");
+                $"That command is {input.Length} characters long; the limit is {IncidentLimits.CommandMax}.",
+                CommandUsage.For(SplitFirst(input).First.ToLowerInvariant()));
         }
 
         var text = input.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -46,7 +47,7 @@ public static partial class CommandParser
 
         if (CommandUsage.All.All(u => u.Verb != verb))
         {
-            return ParseResult.Fail($"Unknown command `{Printable(verb)}`.", "help");
+            return UnknownVerb(verb);
         }
 
         var usage = CommandUsage.For(verb);
@@ -78,7 +79,7 @@ public static partial class CommandParser
             "reopen" => NoArguments(rest, usage, new ReopenCommand(target)),
             "timeline" => NoArguments(rest, usage, new TimelineCommand(target)),
             "postmortem" => ParsePostmortem(target, rest, usage),
-            _ => ParseResult.Fail($"Unknown command `{Printable(verb)}`.", "help"),
+            _ => UnknownVerb(verb),
         };
     }
 
@@ -121,6 +122,10 @@ public static partial class CommandParser
         return new UserRef(userId, name);
     }
 
+    private static ParseResult UnknownVerb(string verb) => ParseResult.Fail(
+        $"Unknown command `{Printable(verb)}`. The commands are: {string.Join(", ", CommandUsage.All.Select(u => u.Verb))}.",
+        "help [command]");
+
     private static ParseResult ParseDeclare(string rest)
     {
         const string usage = "declare <sev1|sev2|sev3> <title> [commander @user]";
@@ -141,6 +146,13 @@ public static partial class CommandParser
         {
             commander = ParseMention(trailing.Groups["mention"].Value);
             title = title[..trailing.Index].TrimEnd();
+        }
+        else if (TrailingUnlinkedCommander().Match(title) is { Success: true } unlinked)
+        {
+            // "commander @alice" as plain text is a name the platform did not link (Slack leaves it as typed):
+            // without a user id it would silently end up in the title and the declarer would command.
+            return ParseResult.Fail(
+                $"`{Printable(unlinked.Groups["name"].Value)}` is not a mention: type @ and pick the person so the name is linked.", usage);
         }
 
         if (title.Contains('\n', StringComparison.Ordinal))
@@ -309,18 +321,24 @@ public static partial class CommandParser
         return (text[..end], text[end..].Trim());
     }
 
-    /// <summary>Echoes a token back safely: short, one line, no backticks to break the code span.</summary>
+    /// <summary>
+    /// Echoes a token back safely: short, one line, no backticks to break the code span. Control characters
+    /// show as U+FFFD rather than vanishing, so "upd\0ate" is not echoed as a valid-looking "update".
+    /// </summary>
     private static string Printable(string token)
     {
-        var clean = new string([.. token.Where(c => !char.IsControl(c) && c != '`')]);
+        var clean = new string([.. token.Where(c => c != '`').Select(c => char.IsControl(c) ? '\uFFFD' : c)]);
         return clean.Length <= 40 ? clean : clean[..40] + "…";
     }
 
     [GeneratedRegex(@"<@!?(?<id>[A-Za-z0-9]+)(\|(?<name>[^>|]{0,80}))?>", RegexOptions.CultureInvariant)]
     private static partial Regex MentionPattern();
 
-    [GeneratedRegex(@"\s+commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|\s+)commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCommander();
+
+    [GeneratedRegex(@"(^|\s+)commander\s+(?<name>@\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingUnlinkedCommander();
 
     [GeneratedRegex(@"(^|\s+)due\s+(?<date>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingDue();

@@ -52,7 +52,7 @@ public sealed partial class IncidentService
                 : InboundOutcome.Refused($"{incident.Id} is {incident.Status}: there is nothing to acknowledge."),
             ResolveCommand c => await MoveAsync(s, incident, IncidentStatus.Resolved, c.Text),
             CloseCommand => await CloseAsync(s, incident),
-            ReopenCommand => await ReopenAsync(s, incident),
+            ReopenCommand => await ReopenAsync(s, incident, null),
             TimelineCommand => await TimelineAsync(s, incident),
             PostmortemCommand c => await PostmortemAsync(s, incident, c),
             _ => InboundOutcome.Refused(CommandUsage.Help(null)),
@@ -72,7 +72,8 @@ public sealed partial class IncidentService
             return (inThread, null);
         }
 
-        var verb = text.TrimStart().Split(' ', 2)[0].ToLowerInvariant();
+        // Split on any whitespace, as the parser does: "update\nrolled back" is the verb "update".
+        var verb = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant();
         var open = await s.Uow.ListOpenAsync(s.Context.Workspace, s.Context.ChannelId, s.Cancellation);
         return open.Count switch
         {
@@ -137,7 +138,10 @@ public sealed partial class IncidentService
         }
 
         var previous = incident.Commander;
-        var updated = incident with { Commander = commander };
+
+        // Responders never include the commander (see Incident.WithResponder): a responder who takes command
+        // leaves the list, and the previous commander joins it.
+        var updated = incident with { Commander = commander, Responders = [.. incident.Responders.Where(r => r.Id != commander.Id)] };
         updated = updated.WithResponder(previous);
         var message = new MessageBuilder()
             .Text("👤 ").Mention(commander.Id).Text($" is now the commander of {incident.Id} (was {previous.Name}), set by ")
@@ -177,6 +181,13 @@ public sealed partial class IncidentService
         if (!IncidentLifecycle.CanMove(incident.Status, to))
         {
             return InboundOutcome.Refused(IncidentLifecycle.Refusal(incident.Id, incident.Status, to));
+        }
+
+        if (!incident.Status.IsActive())
+        {
+            // The only legal way back from Resolved or Closed is to Investigating, and that is a reopen: it must
+            // clear the resolve and close stamps and restart the clocks, whichever command asked for it.
+            return await ReopenAsync(s, incident, text);
         }
 
         var updated = incident with { Status = to };
@@ -274,7 +285,8 @@ public sealed partial class IncidentService
         var user = s.Context.User;
         if (incident.AcknowledgedAt is { } at)
         {
-            var withResponder = incident.WithResponder(user);
+            // The first acknowledger is already on record as such; only other people become responders.
+            var withResponder = incident.AcknowledgedBy?.Id == user.Id ? incident : incident.WithResponder(user);
             if (ReferenceEquals(withResponder, incident))
             {
                 return quietWhenRepeated
@@ -310,7 +322,7 @@ public sealed partial class IncidentService
             $"{incident.Id} closed. The postmortem draft is in the thread and at /api/incidents/{incident.Id}/postmortem.md."));
     }
 
-    private async Task<InboundOutcome> ReopenAsync(Scope s, Incident incident)
+    private async Task<InboundOutcome> ReopenAsync(Scope s, Incident incident, string? text)
     {
         if (incident.Status.IsActive())
         {
@@ -326,10 +338,17 @@ public sealed partial class IncidentService
             MonitoringReminderSent = false,
             PostmortemRemindersSent = 0,
         };
-        var message = new MessageBuilder().Text($"↩️ {incident.Id} reopened by ").Mention(s.Context.User.Id).Text(": back to Investigating.").Build();
+        var builder = new MessageBuilder().Text($"↩️ {incident.Id} reopened by ").Mention(s.Context.User.Id).Text(": back to Investigating");
+        if (text is not null)
+        {
+            reopened = reopened with { LastUpdateAt = s.Now, LastUpdateText = text };
+            builder.Text(": ").Text(text);
+        }
+
+        var entryText = $"Reopened: {incident.Status} → Investigating" + (text is null ? string.Empty : $" — {text}");
         await ApplyAsync(s, reopened,
-            [Entry(s, incident, TimelineKind.StatusChanged, $"Reopened: {incident.Status} → Investigating", nameof(IncidentStatus.Investigating))],
-            [new PostThreadMessage(message), new EditRootMessage()], "reopen", string.Empty);
+            [Entry(s, incident, TimelineKind.StatusChanged, entryText, nameof(IncidentStatus.Investigating))],
+            [new PostThreadMessage(builder.Text(".").Build()), new EditRootMessage()], "reopen", string.Empty);
         return Accepted(incident, MessageContent.Plain($"{incident.Id} reopened."));
     }
 

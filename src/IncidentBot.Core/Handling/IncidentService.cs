@@ -52,6 +52,13 @@ public sealed partial class IncidentService(IIncidentStore store, IncidentPolicy
             return InboundOutcome.Ignored;
         }
 
+        // The platform message id is a natural key of its own (DESIGN.md §5): the same message delivered again
+        // under another event key (a gateway replay, a second subscription) must not enter the timeline twice.
+        if (await s.Uow.FindTimelineBySourceAsync(s.Context.Workspace, message.MessageId, s.Cancellation) is not null)
+        {
+            return InboundOutcome.Duplicate;
+        }
+
         var entry = new TimelineEntry
         {
             IncidentId = incident.Id,

@@ -21,7 +21,10 @@ public static class IncidentLifecycle
     /// <summary>Why a move is refused, phrased for the person who asked, with what to do instead.</summary>
     public static string Refusal(IncidentId id, IncidentStatus from, IncidentStatus to) => (from, to) switch
     {
-        _ when from == to => $"{id} is already {from}.",
+        _ when from == to && from.IsActive() => $"{id} is already {from}: to say what changed, `update {id} <text>`.",
+        (IncidentStatus.Resolved, IncidentStatus.Resolved) =>
+            $"{id} is already Resolved: `close {id}` when monitoring is over, or `reopen {id}`.",
+        (IncidentStatus.Closed, IncidentStatus.Closed) => $"{id} is already Closed: `reopen {id}` to investigate again.",
         (_, IncidentStatus.Closed) when from.IsActive() =>
             $"{id} is {from}: resolve it first (`resolve {id}`), then close it.",
         (IncidentStatus.Resolved, _) =>

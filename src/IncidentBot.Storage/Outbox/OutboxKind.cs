@@ -9,25 +9,20 @@ namespace IncidentBot.Storage.Outbox;
 /// </summary>
 internal static class OutboxKind
 {
-    public const string PostRoot = "post_root";
-
-    public const string EditRoot = "edit_root";
-
-    public const string WaitsForRoot = "root";
-
-    public const string WaitsForThread = "thread";
-
-    public const string Pending = "pending";
-
+    /// <summary>Outbox states; pending rows are the queue, the others are kept for a while for looking into.</summary>
     public const string Delivered = "delivered";
 
     public const string Failed = "failed";
 
+    private const string WaitsForRoot = "root";
+
+    private const string WaitsForThread = "thread";
+
     public static (string Kind, string? WaitsFor) Classify(OutboundIntent intent) => intent switch
     {
-        PostRootMessage => (PostRoot, null),
+        PostRootMessage => ("post_root", null),
         OpenThread => ("open_thread", WaitsForRoot),
-        EditRootMessage => (EditRoot, WaitsForRoot),
+        EditRootMessage => ("edit_root", WaitsForRoot),
         PostThreadMessage => ("post_thread", WaitsForThread),
         UploadFile => ("upload_file", WaitsForThread),
         AddReaction => ("add_reaction", WaitsForThread),

@@ -3,6 +3,7 @@ using IncidentBot.Configuration;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Inbound;
+using IncidentBot.Maintenance;
 using IncidentBot.Outbox;
 using IncidentBot.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ internal static class HostingExtensions
         services.AddHostedService<StartupReport>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<ReminderLoop>();
+        services.AddHostedService<PruneLoop>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return services;
     }

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Tests.Contract;
+
+namespace IncidentBot.Storage.Tests.Sqlite;
+
+/// <summary>The store contract against SQLite: a migrated temp-file database per test.</summary>
+public sealed class SqliteIncidentStoreTests : IncidentStoreContract
+{
+    private SqliteTestDatabase? _database;
+
+    protected override async ValueTask<(IIncidentStore Store, StorageMaintenance Maintenance)> StartAsync(CancellationToken cancellationToken)
+    {
+        _database = await SqliteTestDatabase.CreateAsync(migrate: true, cancellationToken);
+        return (_database.Store(), _database.Maintenance());
+    }
+
+    protected override async ValueTask StopAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<DbConnection>(_database!.OpenRaw());
+}

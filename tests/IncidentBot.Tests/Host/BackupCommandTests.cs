@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentBot.Tests.Host;
+
+public sealed class BackupCommandTests
+{
+    [Fact]
+    public async Task The_backup_command_writes_a_consistent_copy_with_the_incidents()
+    {
+        var database = BotApplication.TempDatabase();
+        await using (var bot = new BotApplication(databasePath: database).Start())
+        {
+            var context = new InboundContext(new WorkspaceId(Platform.Slack, "T1"), "C1", null, new UserRef("U1", "jens"), bot.Time.GetUtcNow(), "cmd:1");
+            await bot.Services.GetRequiredService<IInboundHandler>().HandleAsync(
+                new CommandInvoked(context, "declare sev1 Checkout down", null, null), TestContext.Current.CancellationToken);
+        }
+
+        var target = Path.Combine(Path.GetTempPath(), "incidentbot-tests", $"{Guid.NewGuid():N}.backup.db");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll"));
+        start.ArgumentList.Add("backup");
+        start.ArgumentList.Add(target);
+        start.Environment["Storage__ConnectionString"] = $"Data Source={database}";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        Assert.Contains(target, await stdout, StringComparison.Ordinal);
+        await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly");
+        await copy.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = copy.CreateCommand();
+        command.CommandText = "SELECT title FROM incidents";
+        Assert.Equal("Checkout down", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+}
