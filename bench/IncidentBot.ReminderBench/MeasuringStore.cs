@@ -7,8 +7,8 @@ using IncidentBot.Core.Persistence;
 namespace IncidentBot.ReminderBench;
 
 /// <summary>
-/// Wraps the real store and records, for every reminder transaction, how long after the incident's planned
-/// reminder time it committed: the moment the reminder "leaves" (it is in the outbox).
+/// Wraps the real store and records, for every incident a reminder transaction loaded, how long after the
+/// incident's planned reminder time that transaction committed: the moment the reminder "leaves" (it is in the outbox).
 /// </summary>
 internal class MeasuringStore : DispatchProxy
 {
@@ -43,7 +43,7 @@ internal class MeasuringStore : DispatchProxy
     {
         private IIncidentUnitOfWork _inner = null!;
         private MeasuringStore _owner = null!;
-        private Incident? _loaded;
+        private readonly List<Incident> _loaded = [];
 
         public static IIncidentUnitOfWork Wrap(IIncidentUnitOfWork inner, MeasuringStore owner)
         {
@@ -66,14 +66,26 @@ internal class MeasuringStore : DispatchProxy
             };
         }
 
-        private async Task<Incident?> CaptureAsync(Task<Incident?> load) => _loaded = await load;
+        private async Task<Incident?> CaptureAsync(Task<Incident?> load)
+        {
+            var incident = await load;
+            if (incident is not null)
+            {
+                _loaded.Add(incident);
+            }
+
+            return incident;
+        }
 
         private async Task MeasureAsync(Task commit)
         {
             await commit;
-            if (_loaded?.NextReminderAt is { } due)
+            foreach (var incident in _loaded)
             {
-                _owner.Record(due);
+                if (incident.NextReminderAt is { } due)
+                {
+                    _owner.Record(due);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Policies;
 using IncidentBot.Core.Reminders;
 using IncidentBot.Hosting;
+using IncidentBot.Metrics;
 using IncidentBot.ReminderBench;
 using IncidentBot.Reminders;
 using IncidentBot.Storage;
@@ -22,7 +23,7 @@ var directory = Directory.CreateTempSubdirectory("incidentbot-bench-");
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory.FullName, "bench.db")}";
-builder.Services.AddIncidentBotCore().AddStorage(builder.Configuration);
+builder.Services.AddIncidentBotCore().AddStorage(builder.Configuration).AddIncidentBotMetrics();
 using var host = builder.Build();
 var time = TimeProvider.System;
 var policy = host.Services.GetRequiredService<IncidentPolicy>();
@@ -63,7 +64,7 @@ Console.WriteLine($"seeded {count} open SEV1 incidents in {seeding.Elapsed.Total
 
 var loop = new ReminderLoop(
     new ReminderRunner(store, policy), store, time, host.Services.GetRequiredService<WorkSignals>(),
-    host.Services.GetRequiredService<ILogger<ReminderLoop>>());
+    host.Services.GetRequiredService<HostMetrics>(), host.Services.GetRequiredService<ILogger<ReminderLoop>>());
 await loop.StartAsync(CancellationToken.None);
 var deadline = Stopwatch.StartNew();
 while (measure.Lateness.Count < count && deadline.Elapsed < spread + TimeSpan.FromSeconds(60))

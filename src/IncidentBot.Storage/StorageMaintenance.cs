@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
@@ -38,6 +39,7 @@ public sealed class StorageMaintenance
     /// <summary>
     /// Writes a consistent copy of the database to <paramref name="path"/> while the bot keeps running
     /// (<c>VACUUM INTO</c> reads one snapshot, https://www.sqlite.org/lang_vacuum.html#vacuuminto).
+    /// Throws <see cref="IOException"/>, naming the path, when the copy cannot be written or the path exists.
     /// </summary>
     public async Task BackupAsync(string path, CancellationToken cancellationToken)
     {
@@ -48,10 +50,19 @@ public sealed class StorageMaintenance
             throw new IOException($"{target} already exists; choose a new backup path.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await _database.RunAsync(() => connection.ExecuteAsync(new CommandDefinition(
-            "VACUUM INTO @Path", new { Path = target }, cancellationToken: cancellationToken)));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await using var connection = await _database.OpenAsync(cancellationToken);
+
+            // Not through the "disk full" mapping: a full backup volume says nothing about the database's own.
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM INTO @Path", new { Path = target }, cancellationToken: cancellationToken));
+        }
+        catch (Exception e) when (e is DbException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write the backup to {target}: {e.Message}", e);
+        }
+
         StorageLog.BackupWritten(_logger, target);
     }
 

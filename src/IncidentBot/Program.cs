@@ -4,6 +4,8 @@ using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
 using IncidentBot.Maintenance;
+using IncidentBot.Metrics;
+using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
@@ -27,10 +29,13 @@ builder.Services
     .AddStorage(builder.Configuration)
     .AddSlack(builder.Configuration)
     .AddDiscord(builder.Configuration)
+    .AddPostmortemExport(builder.Configuration)
+    .AddIncidentBotMetrics()
     .AddIncidentBotLoops();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapIncidentBotMetrics();
 app.MapIncidentApi();
 app.MapSlack();
 app.MapDiscord();

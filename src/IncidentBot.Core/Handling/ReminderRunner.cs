@@ -7,12 +7,13 @@ using IncidentBot.Core.Reminders;
 namespace IncidentBot.Core.Handling;
 
 /// <summary>
-/// Turns due clocks into reminders. Each incident is one transaction: the reminder message, its timeline
-/// entry and the stamp that advances the clock commit together, so a crash can neither lose nor repeat one.
+/// Turns due clocks into reminders. The reminder message, its timeline entry and the stamp that advances the
+/// clock commit together, so a crash can neither lose nor repeat one. Due incidents are taken a batch per
+/// transaction: with thousands of open incidents, one commit (one disk sync) per reminder would make them late.
 /// </summary>
 public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
 {
-    private const int Batch = 200;
+    private const int Batch = 100;
 
     /// <summary>Sends every reminder due at <paramref name="now"/>; returns what was sent.</summary>
     public async Task<IReadOnlyList<SentReminder>> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -21,9 +22,17 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
         while (true)
         {
             var due = await store.GetDueIncidentsAsync(now, Batch, cancellationToken);
-            foreach (var id in due)
+            if (due.Count > 0)
             {
-                sent.AddRange(await RunOneAsync(id, now, cancellationToken));
+                await using var uow = await store.BeginAsync(cancellationToken);
+                var batch = new List<SentReminder>();
+                foreach (var id in due)
+                {
+                    batch.AddRange(await RunOneAsync(uow, id, now, cancellationToken));
+                }
+
+                await uow.CommitAsync(cancellationToken);
+                sent.AddRange(batch);
             }
 
             if (due.Count < Batch)
@@ -33,9 +42,8 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
         }
     }
 
-    private async Task<IReadOnlyList<SentReminder>> RunOneAsync(IncidentId id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SentReminder>> RunOneAsync(IIncidentUnitOfWork uow, IncidentId id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var uow = await store.BeginAsync(cancellationToken);
         if (await uow.GetForReminderAsync(id, cancellationToken) is not { } incident)
         {
             return [];
@@ -69,7 +77,6 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
                 string.Join(',', sent.Select(r => r.Kind))), cancellationToken);
         }
 
-        await uow.CommitAsync(cancellationToken);
         return sent;
     }
 

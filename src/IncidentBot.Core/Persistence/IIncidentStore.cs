@@ -57,6 +57,12 @@ public interface IIncidentStore
 
     Task<int> CountPendingOutboxAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When the oldest of the messages <see cref="CountPendingOutboxAsync"/> counts was queued; null when none is
+    /// pending. The operator's alarm for a stuck outbox (a platform down, a message that waits for a root id).
+    /// </summary>
+    Task<DateTimeOffset?> GetOldestPendingOutboxAsync(CancellationToken cancellationToken);
+
     /// <summary>Whether the database answers and its schema is current: the readiness probe.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
 }

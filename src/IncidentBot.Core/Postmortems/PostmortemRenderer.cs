@@ -5,39 +5,53 @@ using IncidentBot.Core.Policies;
 
 namespace IncidentBot.Core.Postmortems;
 
-/// <summary>Renders the postmortem draft in the team template's order (DESIGN.md §2, runbook).</summary>
+/// <summary>
+/// Renders the postmortem draft: a front matter block for tools, then the team template in its order
+/// (reference/incident-runbook.md, DESIGN.md §2 "Close and postmortem"), then the response metrics.
+/// User text is data: platform tokens are read (<see cref="ChatText"/>) and everything is escaped
+/// (<see cref="MarkdownText"/>), so nothing typed in the thread can change the document's structure.
+/// Deterministic: the same incident renders to the same bytes.
+/// </summary>
 public static class PostmortemRenderer
 {
-    public static string FileName(Incident incident) =>
-        $"{incident.Id.ToString().ToLowerInvariant()}-postmortem.md";
+    /// <summary><c>2026-04-18-inc-42-pipeline-blocks-spiking.md</c>: the declared date in UTC, the id, the title.</summary>
+    public static string FileName(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var title = new ChatText(incident.Workspace.Platform, new Dictionary<string, string>(), TimeZoneInfo.Utc).ToPlain(incident.Title);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{incident.DeclaredAt.UtcDateTime:yyyy-MM-dd}-{incident.Id.ToString().ToLowerInvariant()}-{Slug.From(title)}.md");
+    }
 
     public static string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ActionItem> actions, IncidentPolicy policy)
     {
-        var zone = policy.TimeZone;
-        string Clock(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
-        var end = incident.ResolvedAt ?? incident.ClosedAt ?? incident.DeclaredAt;
-        var minutes = (int)Math.Round((end - incident.DeclaredAt).TotalMinutes);
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# Postmortem — {incident.Label}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"**Date:** {TimeZoneInfo.ConvertTime(incident.DeclaredAt, zone):yyyy-MM-dd}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"**Duration:** {Clock(incident.DeclaredAt)} → {Clock(end)} ({minutes} min)\n");
-        sb.Append(CultureInfo.InvariantCulture, $"**Author:** @{incident.Commander.Name}\n");
-        sb.Append("**Reviewers:** ").Append(string.Join(", ", incident.Responders.Select(r => "@" + r.Name))).Append('\n');
-        sb.Append("## Summary\n").Append(incident.Summary ?? "<2-3 sentences — what broke, who was affected, how we fixed it>").Append('\n');
-        sb.Append("## Impact\n").Append(incident.Impact ?? "- Customers affected:\n- User-visible symptom:\n- Data integrity:\n- Revenue impact:").Append('\n');
-        sb.Append("## Timeline\n");
-        foreach (var entry in timeline.Where(e => !e.Deleted).OrderBy(e => e.At))
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"- {Clock(entry.At)} — {entry.Author?.Name ?? "IncidentBot"} — {entry.Text}\n");
-        }
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(policy);
 
-        sb.Append("## Action items\n| # | Action | Owner | Due |\n|---|---|---|---|\n");
-        var n = 1;
-        foreach (var item in actions)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"| {n++} | {item.Text} | {item.Owner?.Name} | {item.Due:yyyy-MM-dd} |\n");
-        }
+        // OrderBy is stable: entries with the same instant keep the store's order.
+        var live = timeline.Where(e => !e.Deleted).OrderBy(e => e.At).ToList();
+        var chat = new ChatText(incident.Workspace.Platform, Participants.Names(incident, timeline, actions), policy.TimeZone);
+        var draft = new DraftWriter(incident, policy, chat);
+        var people = Participants.From(incident, live);
+        var notes = ThreadNotes.From(live.Where(e => e.Kind == TimelineKind.Message), chat);
+        var metrics = ResponseMetrics.Compute(incident, live, policy);
 
+        var sb = new StringBuilder(8192 + live.Sum(e => e.Text.Length + (e.Text.Length / 8) + 48));
+        draft.FrontMatter(sb, live, people);
+        draft.Header(sb, people);
+        draft.Summary(sb);
+        draft.Impact(sb);
+        draft.Timeline(sb, live);
+        DraftWriter.Bullets(sb, "Root cause", notes.RootCauses,
+            "What actually caused it, explained so a new hire would understand: the systems and conditions, not the people.");
+        DraftWriter.Bullets(sb, "What went well", notes.WentWell,
+            "What helped: alerts, dashboards, runbooks, decisions that worked.");
+        DraftWriter.Bullets(sb, "What went poorly", notes.WentPoorly,
+            "What slowed the response: gaps in alerting, tooling or process. Fix the system, not the person.");
+        draft.ActionItems(sb, actions, notes.Actions);
+        draft.Metrics(sb, metrics, people.Count);
         return sb.ToString();
     }
 }

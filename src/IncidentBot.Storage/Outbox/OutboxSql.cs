@@ -42,6 +42,8 @@ internal static class OutboxSql
 
     public const string CountPending = "SELECT COUNT(*) FROM outbox WHERE state = 'pending'";
 
+    public const string OldestPending = "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'";
+
     /// <summary>
     /// Finishes a message. An edit finishes the older pending edits of its incident with it: they were
     /// coalesced into the one delivered (or refused).

@@ -112,6 +112,12 @@ internal sealed class SqlIncidentStore(
     public Task<int> CountPendingOutboxAsync(CancellationToken cancellationToken) =>
         ReadAsync(c => c.ExecuteScalarAsync<int>(new CommandDefinition(OutboxSql.CountPending, cancellationToken: cancellationToken)), cancellationToken);
 
+    public async Task<DateTimeOffset?> GetOldestPendingOutboxAsync(CancellationToken cancellationToken)
+    {
+        var ms = await ReadAsync(c => c.ExecuteScalarAsync<long?>(new CommandDefinition(OutboxSql.OldestPending, cancellationToken: cancellationToken)), cancellationToken);
+        return ms is { } value ? Instants.FromMs(value) : null;
+    }
+
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         try

@@ -8,6 +8,9 @@ namespace IncidentBot.Hosting;
 /// </summary>
 internal sealed class WorkSignal(TimeProvider time)
 {
+    /// <summary>The real clock always moves a little between two reads; a fake one jumps when a test advances it.</summary>
+    private static readonly TimeSpan Jump = TimeSpan.FromMilliseconds(1);
+
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -28,9 +31,9 @@ internal sealed class WorkSignal(TimeProvider time)
             var signalled = _channel.Reader.WaitToReadAsync(stop.Token).AsTask();
             var timer = Task.Delay(until is { } at ? at - before : Timeout.InfiniteTimeSpan, time, stop.Token);
 
-            // A fake clock may move between reading "before" and arming the timer, which would then fire late:
-            // re-arm whenever the clock moved underneath us.
-            var moved = time.GetUtcNow() != before;
+            // A fake clock may jump between reading "before" and arming the timer, which would then fire late by
+            // the jump: re-arm when the clock jumped underneath us.
+            var moved = time.GetUtcNow() - before > Jump;
             if (!moved)
             {
                 await Task.WhenAny(signalled, timer);

@@ -3,6 +3,7 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Hosting;
+using IncidentBot.Metrics;
 
 namespace IncidentBot.Inbound;
 
@@ -10,8 +11,13 @@ namespace IncidentBot.Inbound;
 /// The <see cref="IInboundHandler"/> front ends call: Core's use cases, then a wake-up for the outbox and the
 /// reminder loop once the change is committed, so the bot speaks at once and clocks re-plan at once.
 /// </summary>
-internal sealed partial class SignallingInboundHandler(IncidentService service, WorkSignals signals, ILogger<SignallingInboundHandler> logger)
-    : IInboundHandler
+internal sealed partial class SignallingInboundHandler(
+    IncidentService service,
+    IIncidentStore store,
+    WorkSignals signals,
+    HostMetrics metrics,
+    TimeProvider time,
+    ILogger<SignallingInboundHandler> logger) : IInboundHandler
 {
     /// <summary>What a person sees when the disk is full: clear, and honest that nothing stored is lost.</summary>
     internal const string StorageFullReply =
@@ -20,6 +26,7 @@ internal sealed partial class SignallingInboundHandler(IncidentService service, 
 
     public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
+        var started = time.GetUtcNow();
         InboundOutcome outcome;
         try
         {
@@ -36,10 +43,26 @@ internal sealed partial class SignallingInboundHandler(IncidentService service, 
         {
             signals.Outbox.Signal();
             signals.Reminders.Signal();
+            await RecordAcknowledgementAsync(inbound, outcome, started, cancellationToken);
         }
 
         LogHandled(logger, inbound.GetType(), inbound.Context.Workspace, outcome.IncidentId, outcome.Result);
         return outcome;
+    }
+
+    /// <summary>Feeds the acknowledgement-latency histogram when this input was an incident's first acknowledgement.</summary>
+    private async Task RecordAcknowledgementAsync(InboundEvent inbound, InboundOutcome outcome, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        if (inbound is not (ReactionAdded or ButtonClicked or CommandInvoked) || outcome.IncidentId is not { } id)
+        {
+            return;
+        }
+
+        if (await store.FindAsync(id, cancellationToken) is { AcknowledgedAt: { } at } incident && at >= started
+            && incident.AcknowledgedBy?.Id == inbound.Context.User.Id)
+        {
+            metrics.RecordAcknowledged(incident);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Inbound} from {Workspace} for {IncidentId}: {Result}")]

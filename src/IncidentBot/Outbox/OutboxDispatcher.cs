@@ -5,6 +5,7 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Policies;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Hosting;
+using IncidentBot.Postmortems;
 
 namespace IncidentBot.Outbox;
 
@@ -21,6 +22,7 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     WorkSignals signals,
     OutboxTuning tuning,
+    PostmortemExporter exporter,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int Parallelism = 4;
@@ -169,6 +171,8 @@ internal sealed partial class OutboxDispatcher(
                 await platform.PostInThreadAsync(incident, post.Content, ct);
                 break;
             case UploadFile upload:
+                // The directory copy first, so a platform outage does not hold it back; a repeat is a no-op.
+                await exporter.ExportAsync(incident.Id, upload.FileName, upload.Content, ct);
                 await platform.UploadFileAsync(incident, upload, ct);
                 break;
             case AddReaction reaction:

@@ -3,6 +3,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Reminders;
 using IncidentBot.Hosting;
+using IncidentBot.Metrics;
 
 namespace IncidentBot.Reminders;
 
@@ -15,6 +16,7 @@ internal sealed partial class ReminderLoop(
     IIncidentStore store,
     TimeProvider time,
     WorkSignals signals,
+    HostMetrics metrics,
     ILogger<ReminderLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
@@ -29,6 +31,7 @@ internal sealed partial class ReminderLoop(
                 if (sent.Count > 0)
                 {
                     signals.Outbox.Signal();
+                    metrics.RecordRemindersSent(sent);
                     foreach (var reminder in sent)
                     {
                         LogSent(logger, reminder.IncidentId, reminder.Kind, reminder.SentAt - reminder.DueAt);

@@ -175,6 +175,9 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
     public Task<int> CountPendingOutboxAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_committed.Outbox.Count(r => r.Pending));
 
+    public Task<DateTimeOffset?> GetOldestPendingOutboxAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_committed.Outbox.Where(r => r.Pending).Select(r => (DateTimeOffset?)r.Message.CreatedAt).Min());
+
     public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>Called by the unit of work on commit: its copy becomes the committed state.</summary>

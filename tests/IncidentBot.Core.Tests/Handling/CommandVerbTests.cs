@@ -1,6 +1,7 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Postmortems;
 using IncidentBot.Core.Tests.Support;
 using static IncidentBot.Core.Tests.Support.IncidentHarness;
 
@@ -303,7 +304,8 @@ public sealed class CommandVerbTests
         Assert.NotNull(draft);
         var intents = bot.IntentsAfter(id, before);
         var upload = Assert.IsType<UploadFile>(intents[0]);
-        Assert.Equal(("inc-1-postmortem.md", draft), (upload.FileName, upload.Content));
+        Assert.Equal((PostmortemRenderer.FileName(bot.Get(id)), draft), (upload.FileName, upload.Content));
+        Assert.EndsWith("-inc-1-checkout-is-down.md", upload.FileName, StringComparison.Ordinal);
         Assert.Contains("Declared to resolved: 40 min.", upload.Comment.ToPlainText(), StringComparison.Ordinal);
         Assert.IsType<EditRootMessage>(intents[1]);
         Assert.Equal(bot.Get(id).ResolvedAt + TimeSpan.FromHours(24), bot.Get(id).NextReminderAt);

@@ -6,7 +6,7 @@ namespace IncidentBot.Storage.Tests.Contract;
 
 public abstract partial class IncidentStoreContract
 {
-    private static readonly MessageContent _rich = new(
+    private static readonly MessageContent Rich = new(
         [
             new PlainText("Update: "), new BoldText("rolled back"), new CodeText("v1.2.3"), new UserMention("U2"),
             new EscalationMention(), new Timestamp(new DateTimeOffset(2026, 4, 18, 16, 53, 0, TimeSpan.FromHours(2)), TimestampStyle.Relative),
@@ -22,10 +22,10 @@ public abstract partial class IncidentStoreContract
         [
             new PostRootMessage(),
             new OpenThread(),
-            new PostThreadMessage(_rich),
+            new PostThreadMessage(Rich),
             new UploadFile("INC-1-postmortem.md", "Postmortem draft", "# Postmortem\n| a | b |", MessageContent.Plain("draft")),
             new AddReaction("1713450240.000200", "white_check_mark"),
-            new ReplyToRequester("https://hooks.slack.test/response/1", _rich),
+            new ReplyToRequester("https://hooks.slack.test/response/1", Rich),
         ];
         await EnqueueAsync(incident.Id, intents);
 
@@ -41,6 +41,27 @@ public abstract partial class IncidentStoreContract
         {
             AssertSameIntent(expected, actual);
         }
+    }
+
+    [Fact]
+    public async Task The_oldest_pending_message_is_reported_until_the_outbox_drains()
+    {
+        var incident = await DeclareAsync(SlackA);
+        Assert.Null(await Store.GetOldestPendingOutboxAsync(Ct));
+        await EnqueueAsync(incident.Id, new PostRootMessage());
+        await using (var later = await Store.BeginAsync(Ct))
+        {
+            await later.EnqueueAsync(incident.Id, new OpenThread(), T0 + TimeSpan.FromMinutes(1), Ct);
+            await later.CommitAsync(Ct);
+        }
+
+        var oldest = await Store.GetOldestPendingOutboxAsync(Ct);
+        var root = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        await Store.MarkDeliveredAsync(root.Id, T0, Ct);
+        var afterRoot = await Store.GetOldestPendingOutboxAsync(Ct);
+
+        Assert.Equal(T0, oldest);
+        Assert.Equal(T0 + TimeSpan.FromMinutes(1), afterRoot);
     }
 
     [Fact]

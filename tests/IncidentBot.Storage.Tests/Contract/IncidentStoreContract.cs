@@ -27,7 +27,7 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
 
     protected static readonly UserRef Carol = new("U3", "carol");
 
-    private static readonly string[] _tables =
+    private static readonly string[] Tables =
     [
         "incidents", "incident_responders", "timeline_entries", "timeline_revisions", "action_items",
         "inbound_keys", "outbox", "audit_entries", "postmortems",
@@ -100,7 +100,7 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
     protected async Task<IReadOnlyDictionary<string, long>> CountAllAsync()
     {
         var counts = new Dictionary<string, long>();
-        foreach (var table in _tables)
+        foreach (var table in Tables)
         {
             counts[table] = await CountAsync(table);
         }

@@ -44,4 +44,17 @@ public sealed class BackupTests
         Assert.Contains(target, refused.Message, StringComparison.Ordinal);
         Assert.Equal("precious", await File.ReadAllTextAsync(target, Ct));
     }
+
+    [Fact]
+    public async Task A_backup_that_cannot_be_written_fails_with_an_io_error_naming_the_path()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "/proc is a Linux path no one can create files in.");
+        await using var db = await SqliteTestDatabase.CreateAsync(migrate: true, Ct);
+        var target = "/proc/incidentbot-backup.db";
+
+        var refused = await Assert.ThrowsAsync<IOException>(() => db.Maintenance().BackupAsync(target, Ct));
+
+        Assert.Contains(target, refused.Message, StringComparison.Ordinal);
+        Assert.False(db.Database.IsFull);
+    }
 }

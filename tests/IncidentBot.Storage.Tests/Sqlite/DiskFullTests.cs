@@ -7,8 +7,8 @@ namespace IncidentBot.Storage.Tests.Sqlite;
 
 public sealed class DiskFullTests
 {
-    private static readonly DateTimeOffset _t0 = new(2026, 4, 18, 14, 23, 0, TimeSpan.Zero);
-    private static readonly WorkspaceId _workspace = new(Platform.Slack, "T1");
+    private static readonly DateTimeOffset T0 = new(2026, 4, 18, 14, 23, 0, TimeSpan.Zero);
+    private static readonly WorkspaceId Workspace = new(Platform.Slack, "T1");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -70,13 +70,13 @@ public sealed class DiskFullTests
         var incident = new Incident
         {
             Id = await uow.NextIncidentIdAsync(Ct),
-            Workspace = _workspace,
+            Workspace = Workspace,
             ChannelId = "C1",
             Title = "Pipeline blocks spiking",
             Severity = Severity.Sev1,
             Commander = new UserRef("U1", "alice"),
             DeclaredBy = new UserRef("U1", "alice"),
-            DeclaredAt = _t0,
+            DeclaredAt = T0,
         };
         await uow.SaveAsync(incident, Ct);
         await uow.CommitAsync(Ct);
@@ -87,13 +87,13 @@ public sealed class DiskFullTests
     private static async Task WriteLotsAsync(IIncidentStore store, IncidentId id)
     {
         await using var uow = await store.BeginAsync(Ct);
-        Assert.True(await uow.TryRecordInboundAsync(_workspace, Guid.NewGuid().ToString(), _t0, Ct));
+        Assert.True(await uow.TryRecordInboundAsync(Workspace, Guid.NewGuid().ToString(), T0, Ct));
         for (var n = 0; n < 50; n++)
         {
-            await uow.AddTimelineAsync(new TimelineEntry { IncidentId = id, At = _t0, Kind = TimelineKind.Message, Text = new string('x', 3000) }, Ct);
+            await uow.AddTimelineAsync(new TimelineEntry { IncidentId = id, At = T0, Kind = TimelineKind.Message, Text = new string('x', 3000) }, Ct);
         }
 
-        await uow.EnqueueAsync(id, new EditRootMessage(), _t0, Ct);
+        await uow.EnqueueAsync(id, new EditRootMessage(), T0, Ct);
         await uow.CommitAsync(Ct);
     }
 

@@ -6,7 +6,7 @@ namespace IncidentBot.Storage.Tests.Sqlite;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] _expectedTables =
+    private static readonly string[] ExpectedTables =
     [
         "action_items", "audit_entries", "id_sequences", "inbound_keys", "incident_responders", "incidents", "outbox",
         "postmortems", "schema_version", "timeline_entries", "timeline_revisions",
@@ -23,7 +23,7 @@ public sealed class MigrationTests
 
         using var connection = db.OpenRaw();
         var tables = await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-        Assert.Equal(_expectedTables, tables);
+        Assert.Equal(ExpectedTables, tables);
         Assert.Equal(db.Runner().LatestVersion, await connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Empty(Directory.EnumerateFiles(db.Folder, "*.bak-*"));

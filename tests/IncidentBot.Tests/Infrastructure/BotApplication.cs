@@ -16,9 +16,15 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotApplication(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, string? databasePath = null)
+    public BotApplication(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        DateTimeOffset? start = null,
+        string? databasePath = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         Time = new FakeTimeProvider(start ?? DefaultStart);
         DatabasePath = databasePath ?? TempDatabase();
@@ -56,6 +62,7 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
         });
     }
 }

@@ -52,7 +52,8 @@ public sealed class SlackEndToEndTests
         await Eventually.AssertAsync(() => slack.Files.Count == 1, "the postmortem file");
         var file = slack.Files[0];
         Assert.Equal((Channel, root.Ts), (file.Channel, file.ThreadTs));
-        Assert.StartsWith("# Postmortem", file.Content, StringComparison.Ordinal);
+        Assert.StartsWith("---\nid: INC-1\n", file.Content, StringComparison.Ordinal);
+        Assert.Contains("\n# Postmortem — [SEV1] ", file.Content, StringComparison.Ordinal);
         Assert.Contains("looking at the dashboards", file.Content, StringComparison.Ordinal);
 
         await bot.AdvanceUntilAsync(() => bot.Roots[0].AllText.Contains("Closed", StringComparison.Ordinal), "the status doc showing Closed");

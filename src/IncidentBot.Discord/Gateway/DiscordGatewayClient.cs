@@ -1,0 +1,432 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Discord.Configuration;
+using IncidentBot.Discord.Diagnostics;
+using IncidentBot.Discord.Inbound;
+using IncidentBot.Discord.Rest;
+using IncidentBot.Discord.Wire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Discord.Gateway;
+
+/// <summary>
+/// The gateway connection (https://docs.discord.com/developers/events/gateway): thread messages, reactions and
+/// (by default) interactions only arrive here. One state machine: connect → Hello → heartbeat (first beat
+/// jittered) and Identify or Resume → READY/RESUMED → dispatches, until the connection ends; then resume,
+/// identify afresh, or stop, by the reason it ended. A missed heartbeat ACK, op 7 and op 9 with d=true close
+/// with 4000 (never 1000/1001, which would end the session) and resume; op 9 with d=false identifies afresh
+/// after 1–5 s. Failed attempts back off 1 s doubling to 60 s, jittered. Every wait runs on the TimeProvider.
+/// Dispatches go, in order, to <see cref="GatewayEventProcessor"/> on a queue of their own, so slow handling
+/// never delays a heartbeat ACK.
+/// </summary>
+internal sealed class DiscordGatewayClient(
+    DiscordRestClient rest,
+    GatewayEventProcessor processor,
+    IOptions<DiscordOptions> options,
+    IRandomSource random,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<DiscordGatewayClient> logger) : BackgroundService
+{
+    private const int MaxFrameBytes = 8 * 1024 * 1024;
+    private const int ResumeCloseCode = 4000;
+
+    private readonly Channel<GatewayWork> _work = Channel.CreateUnbounded<GatewayWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DiscordOptions _options = options.Value;
+    private string? _sessionId;
+    private Uri? _resumeUrl;
+    private long? _sequence;
+    private volatile string? _botUserId;
+    private volatile bool _ready;
+
+    private static TimeSpan HelloTimeout => TimeSpan.FromSeconds(30);
+
+    private static TimeSpan CloseGrace => TimeSpan.FromSeconds(5);
+
+    private static TimeSpan LongestBackoff => TimeSpan.FromSeconds(60);
+
+    /// <summary>True between READY/RESUMED and the end of that connection.</summary>
+    public bool IsReady => _ready;
+
+    public string? BotUserId => _botUserId;
+
+    public string? SessionId => _sessionId;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var consumer = ConsumeAsync(stoppingToken);
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        finally
+        {
+            _work.Writer.TryComplete();
+            await consumer;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var delay = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                DiscordLog.GatewayWaiting(logger, delay.TotalSeconds);
+                await Task.Delay(delay, time, stoppingToken);
+            }
+
+            Ending ending;
+            try
+            {
+                ending = await ConnectOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested
+                && e is WebSocketException or HttpRequestException or PlatformUnavailableException or DiscordApiException or OperationCanceledException or JsonException)
+            {
+                ending = new Ending(_sessionId is null ? GatewayNext.Identify : GatewayNext.Resume, false, e.Message, null);
+            }
+
+            _ready = false;
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (ending.Next == GatewayNext.Stop)
+            {
+                DiscordLog.GatewayStopped(logger, ending.Reason);
+                return;
+            }
+
+            if (ending.Next == GatewayNext.Identify)
+            {
+                _sessionId = null;
+                _resumeUrl = null;
+                _sequence = null;
+            }
+
+            failures = ending.ReachedReady ? 0 : failures + 1;
+            delay = ending.Delay ?? Backoff(failures);
+            metrics.Reconnect();
+            DiscordLog.GatewayReconnecting(logger, ending.Next.ToString(), ending.Reason);
+        }
+    }
+
+    /// <summary>Immediately after a connection that worked; then 1, 2, 4 … 60 s, each ±25 %.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        if (failures == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = Math.Min(LongestBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10)));
+        return TimeSpan.FromSeconds(seconds * (0.75 + (random.NextDouble() / 2)));
+    }
+
+    private async Task<Ending> ConnectOnceAsync(CancellationToken stoppingToken)
+    {
+        var resuming = _sessionId is not null && _resumeUrl is not null;
+        var url = resuming ? _resumeUrl! : await DiscoverAsync(stoppingToken);
+        var target = new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
+
+        using var socket = new ClientWebSocket();
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        DiscordLog.GatewayConnecting(logger, target.GetLeftPart(UriPartial.Path), resuming);
+        await socket.ConnectAsync(target, connection.Token);
+        using var state = new Connection(socket, new GatewaySendLimiter(time), connection);
+        try
+        {
+            return await ReceiveLoopAsync(state, resuming, stoppingToken);
+        }
+        finally
+        {
+            await connection.CancelAsync();
+            if (state.Heartbeat is { } heartbeat)
+            {
+                await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<Uri> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        if (_options.GatewayUrl is { } configured)
+        {
+            return configured;
+        }
+
+        var bot = await rest.GetGatewayBotAsync(cancellationToken);
+        return Uri.TryCreate(bot.Url, UriKind.Absolute, out var url)
+            ? url
+            : throw new PlatformUnavailableException("GET /gateway/bot answered no usable url.");
+    }
+
+    private async Task<Ending> ReceiveLoopAsync(Connection state, bool resuming, CancellationToken stoppingToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var helloTimeout = new CancellationTokenSource(HelloTimeout, time);
+        using var helloLink = helloTimeout.Token.Register(() => state.Cancel.Cancel());
+        var reachedReady = false;
+        var helloSeen = false;
+        while (true)
+        {
+            GatewayPayload? payload;
+            try
+            {
+                payload = await ReceiveAsync(state.Socket, buffer, state.Cancel.Token);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is WebSocketException or OperationCanceledException)
+            {
+                var reason = state.Zombie ? "heartbeat not acknowledged" : !helloSeen && helloTimeout.IsCancellationRequested ? "no Hello in time" : "connection lost: " + e.Message;
+                return new Ending(GatewayNext.Resume, reachedReady, reason, null);
+            }
+
+            if (payload is null)
+            {
+                var code = (int?)state.Socket.CloseStatus;
+                var (next, fix) = GatewayCloseCodes.Classify(code);
+                if (state.Zombie)
+                {
+                    return new Ending(GatewayNext.Resume, reachedReady, "heartbeat not acknowledged", null);
+                }
+
+                return new Ending(next, reachedReady, fix ?? $"closed by Discord ({code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"} {state.Socket.CloseStatusDescription})", null);
+            }
+
+            switch (payload.Op)
+            {
+                case GatewayOpcodes.Hello:
+                    helloSeen = true;
+                    helloLink.Unregister();
+                    var interval = TimeSpan.FromMilliseconds(payload.D.Deserialize(DiscordJsonContext.Default.HelloData)?.HeartbeatInterval ?? 41250);
+                    state.Heartbeat = HeartbeatAsync(state, interval);
+                    if (resuming)
+                    {
+                        await SendAsync(state, new GatewayCommand<ResumeData>(GatewayOpcodes.Resume, new ResumeData(_options.BotToken!, _sessionId!, _sequence)),
+                            DiscordJsonContext.Default.GatewayCommandResumeData, heartbeat: false);
+                    }
+                    else
+                    {
+                        await SendAsync(state, new GatewayCommand<IdentifyData>(GatewayOpcodes.Identify, Identify()),
+                            DiscordJsonContext.Default.GatewayCommandIdentifyData, heartbeat: false);
+                    }
+
+                    break;
+                case GatewayOpcodes.HeartbeatAck:
+                    state.Acked = true;
+                    break;
+                case GatewayOpcodes.Heartbeat:
+                    await SendHeartbeatAsync(state);
+                    break;
+                case GatewayOpcodes.Reconnect:
+                    await CloseForResumeAsync(state, "reconnect requested");
+                    return new Ending(GatewayNext.Resume, reachedReady, "Discord asked to reconnect (op 7)", null);
+                case GatewayOpcodes.InvalidSession:
+                    await CloseForResumeAsync(state, "invalid session");
+                    return payload.D.ValueKind == JsonValueKind.True
+                        ? new Ending(GatewayNext.Resume, reachedReady, "invalid session, resumable (op 9)", null)
+                        : new Ending(GatewayNext.Identify, reachedReady, "invalid session (op 9)", TimeSpan.FromSeconds(1 + (4 * random.NextDouble())));
+                case GatewayOpcodes.Dispatch:
+                    reachedReady |= await DispatchAsync(payload, stoppingToken);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Tracks the sequence, takes the session from READY, and queues the event. True once the session is live.</summary>
+    private async Task<bool> DispatchAsync(GatewayPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.S is { } sequence)
+        {
+            _sequence = sequence;
+        }
+
+        switch (payload.T)
+        {
+            case "READY":
+                var ready = payload.D.Deserialize(DiscordJsonContext.Default.ReadyData);
+                _sessionId = ready?.SessionId;
+                _resumeUrl = Uri.TryCreate(ready?.ResumeGatewayUrl, UriKind.Absolute, out var resumeUrl) ? resumeUrl : null;
+                _botUserId = ready?.User?.Id;
+                _ready = true;
+                DiscordLog.GatewayReady(logger, _sessionId ?? "(none)", _botUserId ?? "(unknown)");
+                if (_botUserId is { } bot)
+                {
+                    await _work.Writer.WriteAsync(new BackfillWork(bot), cancellationToken);
+                }
+
+                return true;
+            case "RESUMED":
+                _ready = true;
+                DiscordLog.GatewayResumed(logger, _sessionId ?? "(none)", _sequence ?? 0);
+                return true;
+            case { } type when _sessionId is { } session:
+                await _work.Writer.WriteAsync(new DispatchWork(type, payload.D, new DiscordEventMapper.Position(session, payload.S ?? 0)), cancellationToken);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private async Task HeartbeatAsync(Connection state, TimeSpan interval)
+    {
+        var token = state.Cancel.Token;
+        try
+        {
+            // The first beat is jittered so a fleet reconnecting at once does not beat in step.
+            await Task.Delay(interval * random.NextDouble(), time, token);
+            while (!token.IsCancellationRequested)
+            {
+                if (!state.Acked)
+                {
+                    state.Zombie = true;
+                    DiscordLog.HeartbeatMissed(logger);
+                    await CloseForResumeAsync(state, "heartbeat not acknowledged");
+                    await state.Cancel.CancelAsync();
+                    return;
+                }
+
+                state.Acked = false;
+                await SendHeartbeatAsync(state);
+                await Task.Delay(interval, time, token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The connection is ending; the receive loop decides what comes next.
+        }
+    }
+
+    private Task SendHeartbeatAsync(Connection state) =>
+        SendAsync(state, new GatewayCommand<long?>(GatewayOpcodes.Heartbeat, _sequence), DiscordJsonContext.Default.GatewayCommandNullableInt64, heartbeat: true);
+
+    private static async Task SendAsync<T>(Connection state, T command, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool heartbeat)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(command, type);
+        await state.Limiter.AcquireAsync(heartbeat, state.Cancel.Token);
+        await state.SendLock.WaitAsync(state.Cancel.Token);
+        try
+        {
+            await state.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, state.Cancel.Token);
+        }
+        finally
+        {
+            state.SendLock.Release();
+        }
+    }
+
+    /// <summary>Closes with 4000, not 1000/1001: those would end the session we mean to resume.</summary>
+    private async Task CloseForResumeAsync(Connection state, string reason)
+    {
+        using var grace = new CancellationTokenSource(CloseGrace, time);
+        try
+        {
+            await state.SendLock.WaitAsync(grace.Token);
+            try
+            {
+                if (state.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await state.Socket.CloseOutputAsync((WebSocketCloseStatus)ResumeCloseCode, reason, grace.Token);
+                }
+            }
+            finally
+            {
+                state.SendLock.Release();
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Already gone: nothing to close.
+        }
+    }
+
+    private IdentifyData Identify()
+    {
+        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
+        return new IdentifyData(_options.BotToken!, GatewayIntents.IncidentBot, new IdentifyProperties(os, "IncidentBot", "IncidentBot"));
+    }
+
+    private static async Task<GatewayPayload?> ReceiveAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        buffer.ResetWrittenCount();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.GetMemory(8 * 1024), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            buffer.Advance(result.Count);
+            if (buffer.WrittenCount > MaxFrameBytes)
+            {
+                throw new WebSocketException("A gateway message exceeded 8 MiB.");
+            }
+
+            if (result.EndOfMessage)
+            {
+                return JsonSerializer.Deserialize(buffer.WrittenSpan, DiscordJsonContext.Default.GatewayPayload);
+            }
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var work in _work.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await processor.ProcessAsync(work, cancellationToken);
+        }
+    }
+
+    /// <summary>Why a connection ended and what comes next; <see cref="Delay"/> overrides the backoff.</summary>
+    private sealed record Ending(GatewayNext Next, bool ReachedReady, string Reason, TimeSpan? Delay);
+
+    /// <summary>One WebSocket connection's state, shared by its receive loop and its heartbeat.</summary>
+    private sealed class Connection(ClientWebSocket socket, GatewaySendLimiter limiter, CancellationTokenSource cancel) : IDisposable
+    {
+        private volatile bool _acked = true;
+        private volatile bool _zombie;
+
+        public ClientWebSocket Socket => socket;
+
+        public GatewaySendLimiter Limiter => limiter;
+
+        public CancellationTokenSource Cancel => cancel;
+
+        public SemaphoreSlim SendLock { get; } = new(1, 1);
+
+        public Task? Heartbeat { get; set; }
+
+        /// <summary>Whether the last heartbeat was acknowledged (true before the first).</summary>
+        public bool Acked
+        {
+            get => _acked;
+            set => _acked = value;
+        }
+
+        /// <summary>Set when an ACK was missed: the connection is dead even if the socket looks open.</summary>
+        public bool Zombie
+        {
+            get => _zombie;
+            set => _zombie = value;
+        }
+
+        public void Dispose() => SendLock.Dispose();
+    }
+}

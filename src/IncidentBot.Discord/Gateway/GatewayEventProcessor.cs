@@ -1,0 +1,132 @@
+using System.Text.Json;
+using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Persistence;
+using IncidentBot.Discord.Diagnostics;
+using IncidentBot.Discord.Inbound;
+using IncidentBot.Discord.Rest;
+using IncidentBot.Discord.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentBot.Discord.Gateway;
+
+/// <summary>
+/// Handles the gateway's events one at a time, in order: interactions are answered through the callback
+/// endpoint (gateway interactions must be answered over HTTP), other dispatches are mapped and handed to Core.
+/// A failure is logged and the next event goes on; it never stops the gateway.
+/// </summary>
+internal sealed class GatewayEventProcessor(
+    IServiceScopeFactory scopes,
+    DiscordInteractionHandler interactions,
+    DiscordRestClient rest,
+    DiscordMetrics metrics,
+    TimeProvider time,
+    ILogger<GatewayEventProcessor> logger)
+{
+    public async Task ProcessAsync(GatewayWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (work)
+            {
+                case DispatchWork { Type: "INTERACTION_CREATE" } dispatch:
+                    await InteractionAsync(dispatch.Data, cancellationToken);
+                    break;
+                case DispatchWork dispatch:
+                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, time.GetUtcNow()))
+                    {
+                        await HandleAsync(inbound, cancellationToken);
+                    }
+
+                    break;
+                case BackfillWork backfill:
+                    BotUserId = backfill.BotUserId;
+                    await BackfillAsync(backfill.BotUserId, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DiscordLog.EventFailed(logger, work.GetType().Name, e);
+        }
+    }
+
+    /// <summary>The bot's own user id, from READY: its messages and reactions are not recorded.</summary>
+    public string? BotUserId { get; private set; }
+
+    private async Task InteractionAsync(JsonElement data, CancellationToken cancellationToken)
+    {
+        var interaction = data.Deserialize(DiscordJsonContext.Default.Interaction);
+        if (interaction is not { Id.Length: > 0, Token.Length: > 0 })
+        {
+            metrics.Inbound(InboundSources.Gateway, "invalid");
+            return;
+        }
+
+        var reply = await interactions.HandleAsync(interaction, InboundSources.Gateway, cancellationToken);
+        try
+        {
+            await rest.RespondAsync(interaction.Id, interaction.Token, reply.Response, reply.File, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code is 40060 or 10062)
+        {
+            // Already answered (a replayed event) or expired: there is nothing left to say.
+            DiscordLog.InteractionNotAnswered(logger, interaction.Id, e.Message);
+            return;
+        }
+
+        if (reply.FollowUp is { } followUp)
+        {
+            await rest.FollowUpAsync(interaction.Token, followUp, cancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(inbound, cancellationToken);
+        metrics.Inbound(InboundSources.Gateway, outcome.Result.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// Thread messages posted while no session was open (the bot was down, or a session could not be resumed)
+    /// are never replayed by Discord: read them back from each open Discord incident's thread, after the newest
+    /// message already recorded. Core's message-id keys drop the ones it has.
+    /// </summary>
+    private async Task BackfillAsync(string botUserId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetService<IIncidentStore>();
+        if (store is null)
+        {
+            return;
+        }
+
+        foreach (var incident in await store.ListAsync(openOnly: true, cancellationToken))
+        {
+            if (incident.Workspace.Platform != Core.Incidents.Platform.Discord || incident.ThreadId is not { } thread)
+            {
+                continue;
+            }
+
+            var timeline = await store.GetTimelineAsync(incident.Id, cancellationToken);
+            var after = timeline.Select(e => e.SourceMessageId).Where(id => id is not null)
+                .Append(thread).MaxBy(id => ulong.TryParse(id, out var n) ? n : 0)!;
+            try
+            {
+                await foreach (var message in rest.GetMessagesAfterAsync(thread, after, cancellationToken))
+                {
+                    if (DiscordEventMapper.FromHistory(message, incident.Workspace.Id, botUserId) is { } inbound)
+                    {
+                        await HandleAsync(inbound, cancellationToken);
+                    }
+                }
+            }
+            catch (Exception e) when (e is PlatformUnavailableException or DiscordApiException)
+            {
+                DiscordLog.BackfillFailed(logger, incident.Id.ToString(), e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using IncidentBot.Discord.Diagnostics;
+
+namespace IncidentBot.Discord.Rest;
+
+/// <summary>
+/// Sits under the retry strategy, so every attempt waits its bucket's turn and teaches the limiter what the
+/// response headers say; also counts each attempt for <c>incidentbot.platform.api.calls</c>.
+/// </summary>
+internal sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, DiscordMetrics metrics) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Options.TryGetValue(DiscordRoute.Key, out var route))
+        {
+            throw new InvalidOperationException($"Discord request {request.RequestUri} has no route; send it through DiscordRestClient.");
+        }
+
+        await limiter.WaitTurnAsync(route, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            metrics.ApiCall(route.Name, "network_error");
+            throw;
+        }
+
+        metrics.ApiCall(route.Name, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+        await limiter.ObserveAsync(route, response, cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,3 @@
+namespace IncidentBot.Discord.Wire;
+
+internal sealed record IdentifyProperties(string Os, string Browser, string Device);
