@@ -70,7 +70,7 @@ internal sealed class SlackBackgroundWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is SlackApiException or PlatformUnavailableException or PlatformRejectedException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.AuthTestFailed(e.Message, delay);
             }

@@ -45,9 +45,6 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "Slack:IncidentsChannel {Channel} {Problem}")]
     public static partial void IncidentsChannelProblem(this ILogger logger, string channel, string problem);
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Error, Message = "Handling a Slack {Kind} failed")]
-    public static partial void InboundFailed(this ILogger logger, Exception exception, string kind);
-
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Slack is rate limiting event delivery (app_rate_limited, minute {Minute})")]
     public static partial void EventsRateLimited(this ILogger logger, long minute);
 }

@@ -10,6 +10,7 @@ using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack.Inbound;
@@ -28,7 +29,8 @@ internal sealed class SlackInboundProcessor(
     SlackEscalation escalation,
     SlackMetrics metrics,
     IOptions<SlackOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<SlackInboundProcessor> logger)
 {
     /// <summary>The one slash command, as declared in <c>manifests/slack/</c>.</summary>
     public const string Command = "/incident";
@@ -74,9 +76,17 @@ internal sealed class SlackInboundProcessor(
     /// <summary>An Events API callback (the body of <c>/slack/events</c> or an <c>events_api</c> envelope).</summary>
     public async Task EventAsync(EventEnvelope envelope, string source, CancellationToken cancellationToken)
     {
+        if (envelope.Type == "app_rate_limited")
+        {
+            // Slack drops events past 30,000 per workspace per hour; those replies return through the catch-up.
+            logger.EventsRateLimited(envelope.MinuteRateLimited ?? 0);
+            metrics.Inbound(source, "ignored");
+            return;
+        }
+
         if (envelope.Type != "event_callback" || envelope.Event is not { } ev || string.IsNullOrEmpty(envelope.TeamId))
         {
-            metrics.Inbound(source, envelope.Type == "app_rate_limited" ? "ignored" : "invalid");
+            metrics.Inbound(source, "invalid");
             return;
         }
 

@@ -53,9 +53,9 @@ internal sealed class SlackSocketModeClient(
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or PlatformUnavailableException or PlatformRejectedException
-                or SlackApiException or HttpRequestException or JsonException or IOException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever broke this connection (network, Slack, a malformed frame), the client must come back.
                 failures++;
                 var delay = Backoff(failures) + (e is PlatformUnavailableException { RetryAfter: { } after } ? after : TimeSpan.Zero);
                 logger.SocketLost(e, delay);

@@ -19,4 +19,7 @@ internal sealed record EventEnvelope
     public SlackEvent? Event { get; init; }
 
     public IReadOnlyList<EventAuthorization>? Authorizations { get; init; }
+
+    /// <summary>On <c>app_rate_limited</c>: the minute (Unix seconds) in which Slack started dropping our events.</summary>
+    public long? MinuteRateLimited { get; init; }
 }

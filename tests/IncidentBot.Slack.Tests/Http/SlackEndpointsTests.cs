@@ -108,6 +108,17 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slacks_rate_limit_notice_is_acknowledged_and_nothing_reaches_core()
+    {
+        var body = File.ReadAllText(Path.Combine("Fixtures", "docs", "events", "app_rate_limited.json"));
+
+        var response = await SendAsync("/slack/events", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, _host.Handler.Calls);
+    }
+
+    [Fact]
     public async Task An_ssl_check_is_confirmed_and_nothing_else()
     {
         var response = await SendAsync("/slack/commands", "ssl_check=1&token=abc", "application/x-www-form-urlencoded");

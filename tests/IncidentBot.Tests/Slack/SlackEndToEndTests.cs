@@ -69,7 +69,7 @@ public sealed class SlackEndToEndTests
     {
         await using var bot = await SlackBot.StartAsync(mode);
         await bot.Driver.CommandAsync("declare sev2 Search slow", "U0JENS", "trig-1");
-        await Eventually.AssertAsync(() => bot.Roots.Count == 1, "the status doc");
+        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and its thread");
         var root = bot.Roots[0];
         var reply = SlackPayloads.ThreadReply("U0MARIA", "p99 is 4 s", bot.Slack.NextTs(), root.Ts);
 
