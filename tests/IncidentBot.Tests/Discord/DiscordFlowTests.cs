@@ -57,7 +57,7 @@ public sealed class DiscordFlowTests
         await bot.UntilAsync(async () => (await bot.IncidentAsync(1)).Status == IncidentStatus.Closed, "close");
         await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Any(m => m.FileName == "INC-1-postmortem.md" || m.FileName?.EndsWith(".md", StringComparison.Ordinal) == true), "the postmortem attached in the thread");
         var postmortem = bot.Discord.MessagesIn(thread).Single(m => m.FileName is not null);
-        Assert.StartsWith("# Postmortem — [SEV1] Pipeline blocks spiking", postmortem.FileContent, StringComparison.Ordinal);
+        Assert.Contains("\n# Postmortem — [SEV1] Pipeline blocks spiking\n", postmortem.FileContent, StringComparison.Ordinal);
         Assert.Contains("error rate is 18%", postmortem.FileContent, StringComparison.Ordinal);
 
         await bot.UntilAsync(() => root.Current["embeds"]![0]!["description"]!.GetValue<string>().Contains("CLOSED", StringComparison.Ordinal), "the status doc edited to Closed");
