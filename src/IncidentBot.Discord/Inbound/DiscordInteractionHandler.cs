@@ -30,7 +30,6 @@ internal sealed class DiscordInteractionHandler(
     private const int Pong = 1;
     private const int ChannelMessage = 4;
     private const int DeferredUpdate = 6;
-    private const int AutocompleteResult = 8;
     private const int Modal = 9;
     private const string UpdateInput = "text";
 
@@ -40,11 +39,6 @@ internal sealed class DiscordInteractionHandler(
         if (interaction.Type == 1)
         {
             return new InteractionReply(new InteractionResponse(Pong, null), null, null);
-        }
-
-        if (interaction.Type == 4)
-        {
-            return new InteractionReply(new InteractionResponse(AutocompleteResult, new MessagePayload()), null, null);
         }
 
         if (interaction.GuildId is not { Length: > 0 } guild
