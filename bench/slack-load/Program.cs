@@ -26,7 +26,7 @@ using var bot = StartBot(options.BotDll, port, secret, apiToken, database, slack
 try
 {
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-    await WaitForHealthAsync(http);
+    await WaitForHealthAsync(http, bot);
 
     // Warm-up: JIT, connection pool and SQLite caches; not measured but counted as recorded.
     for (var i = 0; i < options.Concurrency; i++)
@@ -64,13 +64,23 @@ try
     Console.WriteLine(passed ? $"PASS: p99 under {options.P99BudgetMs} ms and every command recorded" : $"FAIL (budget p99 < {options.P99BudgetMs} ms)");
     return passed ? 0 : 1;
 }
+catch (HttpRequestException e)
+{
+    Console.Error.WriteLine($"The bot stopped answering ({e.Message}){(bot.HasExited ? $"; it exited with code {bot.ExitCode}" : string.Empty)}.");
+    return 3;
+}
 finally
 {
-    bot.Kill(entireProcessTree: true);
-    await bot.WaitForExitAsync();
-    foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(database) + "*"))
+    if (!bot.HasExited)
     {
-        File.Delete(file);
+        bot.Kill(entireProcessTree: true);
+    }
+
+    await bot.WaitForExitAsync();
+    foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+    {
+        // The bot may still be removing its WAL files as it exits; a file already gone is fine.
+        File.Delete(database + suffix);
     }
 }
 
@@ -99,11 +109,16 @@ static Process StartBot(string dll, int port, string secret, string apiToken, st
     return process;
 }
 
-static async Task WaitForHealthAsync(HttpClient http)
+static async Task WaitForHealthAsync(HttpClient http, Process bot)
 {
     var clock = Stopwatch.StartNew();
     while (clock.Elapsed < TimeSpan.FromSeconds(60))
     {
+        if (bot.HasExited)
+        {
+            throw new InvalidOperationException($"the bot exited with code {bot.ExitCode} before it was ready");
+        }
+
         try
         {
             using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
