@@ -12,8 +12,18 @@ internal sealed partial class PruneLoop(StorageMaintenance maintenance, TimeProv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first prune comes an interval after start-up: nothing is due that early, and start-up is busy enough.
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(Every, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 await maintenance.PruneAsync(
@@ -23,15 +33,6 @@ internal sealed partial class PruneLoop(StorageMaintenance maintenance, TimeProv
             {
                 // Pruning is housekeeping: a failure (a full disk) must not stop the bot; the next hour tries again.
                 LogPruneFailed(logger, e);
-            }
-
-            try
-            {
-                await Task.Delay(Every, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }

@@ -29,6 +29,12 @@ public sealed class ResilienceTests
         }).Start();
         using var client = bot.CreateClient();
         Assert.Equal(InboundResult.Accepted, (await SayAsync(bot, "declare sev1 Disk filling up")).Result);
+        var store = bot.Services.GetRequiredService<IIncidentStore>();
+
+        // No platform is configured, so the dispatcher parks the declare's messages; wait for that write first.
+        await Eventually.AssertAsync(
+            async () => await store.GetNextOutboxAttemptAsync(TestContext.Current.CancellationToken) > bot.Time.GetUtcNow(),
+            "the dispatcher to park the queued messages");
 
         limited.MaxPageCount = await PageCountAsync(database);
         var refused = await SayAsync(bot, "update INC-1 " + new string('x', 2900));
@@ -38,7 +44,7 @@ public sealed class ResilienceTests
         }
 
         var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
-        var kept = await bot.Services.GetRequiredService<IIncidentStore>().FindAsync(new IncidentId(1), TestContext.Current.CancellationToken);
+        var kept = await store.FindAsync(new IncidentId(1), TestContext.Current.CancellationToken);
 
         Assert.Equal(InboundResult.Refused, refused.Result);
         Assert.Contains("Storage full", refused.Reply!.ToPlainText(), StringComparison.Ordinal);

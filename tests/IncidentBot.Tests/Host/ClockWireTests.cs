@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Tests.Discord;
+
+namespace IncidentBot.Tests.Host;
+
+/// <summary>
+/// Issue 5's acknowledgement clock through the Discord wire fake: the reminder is a real thread message pinging
+/// the configured role (listed in allowed_mentions), at 5 and 10 minutes, and none after 👀 — only the update
+/// reminder follows. The exact instants, for both platforms, are in <see cref="ClockTests"/>.
+/// </summary>
+public sealed class ClockWireTests
+{
+    [Fact]
+    public async Task Discord_an_unacknowledged_sev1_pings_the_role_in_the_thread_at_5_and_10_minutes_and_stops_after_eyes()
+    {
+        const string role = "1400000000000000777";
+        await using var bot = await DiscordBot.StartAsync(new Dictionary<string, string?> { ["Incidents:EscalationMention"] = $"<!here>,<@&{role}>" });
+        var incidents = bot.Discord.IncidentsChannelId;
+        await bot.UntilAsync(() => bot.Discord.RequestsTo("PUT", "/commands").Count == 1, "the /incident command registration");
+        await bot.CommandAsync(incidents, DiscordBot.Ana, "declare", ("severity", 3, JsonValue.Create("sev1")), ("title", 3, JsonValue.Create("Checkout is down")));
+        await bot.UntilAsync(() => bot.Discord.Threads.Count == 1, "the thread");
+        var thread = bot.Discord.Threads.Single().Key;
+        var root = Assert.Single(bot.Discord.MessagesIn(incidents));
+        await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Count >= 1, "the welcome message");
+        int AckReminders() => bot.Discord.MessagesIn(thread).Count(m => m.Content.Contains("not acknowledged", StringComparison.Ordinal));
+
+        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.UntilAsync(() => AckReminders() == 1, "the ack reminder at 5:00");
+        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.UntilAsync(() => AckReminders() == 2, "the ack reminder at 10:00");
+        await bot.ReactAsync(incidents, root.Id, "👀", DiscordBot.Bob);
+        await bot.UntilAsync(async () => (await bot.IncidentAsync(1)).AcknowledgedBy?.Id == DiscordBot.Bob, "👀 to acknowledge");
+        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Any(m => m.Content.Contains("needs a status update", StringComparison.Ordinal)), "the update reminder at 15:00");
+
+        Assert.Equal(2, AckReminders());
+        var reminder = bot.Discord.MessagesIn(thread).First(m => m.Content.Contains("not acknowledged", StringComparison.Ordinal));
+        Assert.Contains($"<@&{role}>", reminder.Content, StringComparison.Ordinal);
+        Assert.Contains(role, reminder.Current["allowed_mentions"]?["roles"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+    }
+}
