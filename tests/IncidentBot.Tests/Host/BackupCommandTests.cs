@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Tests.Infrastructure;
@@ -21,25 +20,11 @@ public sealed class BackupCommandTests
         }
 
         var target = Path.Combine(Path.GetTempPath(), "incidentbot-tests", $"{Guid.NewGuid():N}.backup.db");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll"));
-        start.ArgumentList.Add("backup");
-        start.ArgumentList.Add(target);
-        start.Environment["Storage__ConnectionString"] = $"Data Source={database}";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var run = await BotProcess.RunAsync(
+            new Dictionary<string, string> { ["Storage__ConnectionString"] = $"Data Source={database}" }, "backup", target);
 
-        Assert.True(process.ExitCode == 0, await stderr);
-        Assert.Contains(target, await stdout, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains(target, run.Stdout, StringComparison.Ordinal);
         await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly");
         await copy.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = copy.CreateCommand();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IncidentBot.Api;
 using IncidentBot.Configuration;
 using IncidentBot.Tests.Infrastructure;
@@ -66,29 +65,11 @@ public sealed class ConfigurationTests
     [InlineData("Incidents__Severities__SEV1__AckWithin", "five minutes", "Incidents__Severities__Sev1__AckWithin")]
     public async Task The_executable_exits_with_one_line_naming_the_key(string variable, string value, string named)
     {
-        var workingDirectory = Directory.CreateTempSubdirectory("incidentbot-config-");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory.FullName,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll"));
-        start.Environment[variable] = value;
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+        var run = await BotProcess.RunAsync(new Dictionary<string, string> { [variable] = value });
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains(named, lines[0], StringComparison.OrdinalIgnoreCase);
-        workingDirectory.Delete(recursive: true);
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.StderrLines);
+        Assert.Contains(named, line, StringComparison.OrdinalIgnoreCase);
     }
 
     private static T Bind<T>(string section, string key, string value)
