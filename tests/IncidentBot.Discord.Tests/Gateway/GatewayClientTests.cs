@@ -242,6 +242,8 @@ public sealed class GatewayClientTests : IAsyncLifetime
         var first = await _h.AdvanceUntilAsync(() => Fake.Connections == 2);
         await Eventually.TrueAsync(() => !Fake.IsConnected, "the second attempt refused");
         var second = await _h.AdvanceUntilAsync(() => Fake.Connections == 3);
+        // The fake reads CloseOnIdentify when the Identify arrives: clear it only once the third attempt was refused.
+        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 3 && !Fake.IsConnected, "the third attempt refused");
         Fake.CloseOnIdentify = null;
         var third = await _h.AdvanceUntilAsync(() => Fake.Connections == 4);
 

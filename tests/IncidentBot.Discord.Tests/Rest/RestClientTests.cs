@@ -78,6 +78,9 @@ public sealed class RestClientTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), "the global 429 seen");
         var reaction = Rest.AddReactionAsync(Channel, message.Id, "✅", Ct);
         var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("PUT", "/reactions/").Count == 1);
+        // The edit's own retry waits retry_after from when its 429 was handled, which can be a step after the
+        // clock started moving: keep the clock moving until both calls are done, never await one on a still clock.
+        await _h.AdvanceUntilAsync(() => edit.IsCompleted && reaction.IsCompleted);
         await Task.WhenAll(edit, reaction);
 
         Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
