@@ -1,8 +1,10 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -89,12 +91,16 @@ internal sealed class DiscordHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_services.GetService<DiscordGatewayClient>() is { } gateway)
+        await FakeClockTeardown.RunAsync(Time, async () =>
         {
-            await gateway.StopAsync(CancellationToken.None);
-        }
+            // A test starts the hosted services it needs; stopping all of them ends their calls in flight.
+            foreach (var service in _services.GetServices<IHostedService>())
+            {
+                await service.StopAsync(CancellationToken.None);
+            }
 
-        await _services.DisposeAsync();
+            await _services.DisposeAsync();
+        });
         await Discord.DisposeAsync();
     }
 }

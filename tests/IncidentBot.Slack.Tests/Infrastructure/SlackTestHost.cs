@@ -1,5 +1,6 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -73,7 +74,10 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await FakeClockTeardown.RunAsync(Time, async () =>
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        });
     }
 }
