@@ -37,16 +37,18 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                if (await DeliverBatchAsync(stoppingToken) > 0)
+                // One instant for the batch and the decision below: if the clock moves in between, a message that
+                // came due after the batch looked must not pass for "due but not deliverable".
+                var now = time.GetUtcNow();
+                if (await DeliverBatchAsync(now, stoppingToken) > 0)
                 {
                     continue;
                 }
 
                 var next = await store.GetNextOutboxAttemptAsync(stoppingToken);
-                var now = time.GetUtcNow();
 
-                // A due-looking message that was not deliverable waits for an earlier one (its thread id); that
-                // earlier one's delivery or retry wakes us, so poll such a state only gently.
+                // A message that was due when the batch looked but was not deliverable waits for an earlier one (its
+                // thread id); that earlier one's delivery or retry wakes us, so poll such a state only gently.
                 await signals.Outbox.WaitAsync(next is { } n && n > now ? n : now + tuning.FirstRetry, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,9 +65,9 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Delivers what is deliverable now; returns how many messages were attempted.</summary>
-    internal async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> DeliverBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var batch = await store.GetDeliverableAsync(time.GetUtcNow(), tuning.Batch, cancellationToken);
+        var batch = await store.GetDeliverableAsync(now, tuning.Batch, cancellationToken);
         if (batch.Count == 0)
         {
             return 0;
@@ -83,10 +85,14 @@ internal sealed partial class OutboxDispatcher(
                     {
                         Interlocked.Increment(ref attempted);
                     }
-                    else
+                    else if (message.Intent is not EditRootMessage)
                     {
+                        // Later messages keep their order behind a deferred one.
                         break;
                     }
+
+                    // A throttled status-doc edit holds nothing back: it renders the state current when it goes, so a
+                    // reminder or a 📌 confirmation queued after it is not kept waiting for the edit interval.
                 }
             });
         return attempted;

@@ -52,6 +52,28 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task A_throttled_status_doc_edit_does_not_hold_back_a_thread_message_queued_after_it()
+    {
+        var platform = new RecordingPlatform(Platform.Slack);
+        await using var bot = Bot(platform);
+        await SayAsync(bot, "declare sev2 Search is slow");
+        await SayAsync(bot, "resolve INC-1 reindexed");
+        await SayAsync(bot, "close INC-1");
+        await Eventually.AssertAsync(() => platform.Snapshot.Any(c => c.Call == "upload") && platform.Snapshot.Any(c => c.Call == "edit"), "the close delivered");
+        var posts = platform.Snapshot.Count(c => c.Call == "post");
+
+        // The clock stands still: a thread message's status-doc edit is throttled behind the close's edit, then
+        // "postmortem done" queues a thread post (and no edit) after it.
+        await bot.Services.GetRequiredService<IInboundHandler>().HandleAsync(
+            new ThreadMessagePosted(new InboundContext(Workspace, "C1", "thread-root-1", Jens, bot.Time.GetUtcNow(), "msg:late"), "1700000000.000100", "late note"),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(InboundResult.Accepted, (await SayAsync(bot, "postmortem INC-1 done https://wiki.example.com/inc-1")).Result);
+
+        await Eventually.AssertAsync(() => platform.Snapshot.Count(c => c.Call == "post") == posts + 1, "the postmortem-done post without the clock moving");
+        Assert.Contains("marked done", ((MessageContent)platform.Snapshot.Last(c => c.Call == "post").Payload!).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Messages_queued_while_the_platform_is_down_arrive_once_in_order_when_it_returns()
     {
         var platform = new RecordingPlatform(Platform.Slack);
