@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Tests.Discord;
+using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Tests.Slack;
 
 namespace IncidentBot.Tests.Host;
 
 /// <summary>
-/// Issue 5's acknowledgement clock through the Discord wire fake: the reminder is a real thread message pinging
-/// the configured role (listed in allowed_mentions), at 5 and 10 minutes, and none after 👀 — only the update
-/// reminder follows. The exact instants, for both platforms, are in <see cref="ClockTests"/>.
+/// Issue 5's acknowledgement clock through the wire fakes: the reminder is a real thread message pinging the
+/// configured escalation target (on Discord a role listed in allowed_mentions, on Slack the commander and the
+/// escalation), at 5 and 10 minutes, and none after 👀 — only the update reminder follows. The exact instants,
+/// for both platforms, are in <see cref="ClockTests"/>.
 /// </summary>
 public sealed class ClockWireTests
 {
@@ -24,18 +28,45 @@ public sealed class ClockWireTests
         await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Count >= 1, "the welcome message");
         int AckReminders() => bot.Discord.MessagesIn(thread).Count(m => m.Content.Contains("not acknowledged", StringComparison.Ordinal));
 
-        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
         await bot.UntilAsync(() => AckReminders() == 1, "the ack reminder at 5:00");
-        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
         await bot.UntilAsync(() => AckReminders() == 2, "the ack reminder at 10:00");
         await bot.ReactAsync(incidents, root.Id, "👀", DiscordBot.Bob);
         await bot.UntilAsync(async () => (await bot.IncidentAsync(1)).AcknowledgedBy?.Id == DiscordBot.Bob, "👀 to acknowledge");
-        bot.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
         await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Any(m => m.Content.Contains("needs a status update", StringComparison.Ordinal)), "the update reminder at 15:00");
 
         Assert.Equal(2, AckReminders());
         var reminder = bot.Discord.MessagesIn(thread).First(m => m.Content.Contains("not acknowledged", StringComparison.Ordinal));
         Assert.Contains($"<@&{role}>", reminder.Content, StringComparison.Ordinal);
         Assert.Contains(role, reminder.Current["allowed_mentions"]?["roles"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_an_unacknowledged_sev1_is_reminded_in_the_thread_at_5_and_10_minutes_and_stops_after_eyes()
+    {
+        await using var bot = await SlackBot.StartAsync("http");
+        var slack = bot.Slack;
+        await bot.Driver.CommandAsync("declare sev1 Checkout is down", "U0JENS", "trig-declare");
+        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count >= 1, "the status doc and the thread's welcome");
+        var root = bot.Roots[0];
+        int AckReminders() => bot.ThreadOf(root.Ts).Count(m => m.AllText.Contains("not acknowledged", StringComparison.Ordinal));
+        string Thread() => string.Join(" | ", bot.ThreadOf(root.Ts).Select(m => m.Text));
+
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
+        await Eventually.AssertAsync(() => AckReminders() == 1, () => $"the ack reminder at 5:00; thread: {Thread()}");
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
+        await Eventually.AssertAsync(() => AckReminders() == 2, () => $"the ack reminder at 10:00; thread: {Thread()}");
+        await bot.Driver.EventAsync(SlackPayloads.Reaction(true, "U0MARIA", "eyes", root.Ts, slack.NextTs()), "Ev-eyes");
+        Assert.Equal("U0MARIA", (await bot.IncidentAsync("INC-1"))["acknowledgedBy"]?["id"]?.GetValue<string>());
+        await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
+        await Eventually.AssertAsync(
+            () => bot.ThreadOf(root.Ts).Any(m => m.AllText.Contains("needs a status update", StringComparison.Ordinal)),
+            () => $"the update reminder at 15:00; thread: {Thread()}");
+
+        Assert.Equal(2, AckReminders());
+        var update = bot.ThreadOf(root.Ts).First(m => m.AllText.Contains("needs a status update", StringComparison.Ordinal));
+        Assert.Contains("<@U0JENS>", update.AllText, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using IncidentBot.Core.Persistence;
+using IncidentBot.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,26 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     {
         _ = Server;
         return this;
+    }
+
+    /// <summary>
+    /// Moves the fake clock once nothing in the outbox is due, so no platform call is in flight. A jump taken during
+    /// a call would be, to that call's timeout (which runs on this clock), minutes of silence from the platform: it
+    /// would time out and park the message until the clock moves again. Real time never jumps under a call.
+    /// </summary>
+    public async Task AdvanceWhenSettledAsync(TimeSpan by)
+    {
+        var store = Services.GetRequiredService<IIncidentStore>();
+        await Eventually.AssertAsync(
+            async () => await store.GetNextOutboxAttemptAsync(TestContext.Current.CancellationToken) is not { } next || next > Time.GetUtcNow(),
+            "the outbox to settle before the clock moves");
+        Time.Advance(by);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await FakeClockTeardown.RunAsync(Time, () => base.DisposeAsync().AsTask());
+        GC.SuppressFinalize(this);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -10,7 +10,19 @@ internal static class Eventually
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
-    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? budget = null)
+    public static Task<T> GetAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? budget = null) => GetAsync(probe, () => what, budget);
+
+    /// <summary>As the other overloads; <paramref name="what"/> is read at the failure, so it can show the state then.</summary>
+    public static Task AssertAsync(Func<bool> condition, Func<string> what, TimeSpan? budget = null) =>
+        GetAsync<object>(() => Task.FromResult<object?>(condition() ? true : null), what, budget);
+
+    public static Task AssertAsync(Func<bool> condition, string what, TimeSpan? budget = null) =>
+        GetAsync<object>(() => Task.FromResult<object?>(condition() ? true : null), what, budget);
+
+    public static Task AssertAsync(Func<Task<bool>> condition, string what, TimeSpan? budget = null) =>
+        GetAsync<object>(async () => await condition() ? true : null, () => what, budget);
+
+    private static async Task<T> GetAsync<T>(Func<Task<T?>> probe, Func<string> what, TimeSpan? budget)
     {
         var clock = Stopwatch.StartNew();
         // Generous: a pass returns at once; only a loaded 2-core CI machine ever needs the headroom.
@@ -24,16 +36,10 @@ internal static class Eventually
 
             if (clock.Elapsed > limit)
             {
-                Assert.Fail($"Timed out after {limit.TotalSeconds:0.#} s waiting for {what}.");
+                Assert.Fail($"Timed out after {limit.TotalSeconds:0.#} s waiting for {what()}.");
             }
 
             await Task.Delay(Poll, TimeProvider.System, TestContext.Current.CancellationToken);
         }
     }
-
-    public static Task AssertAsync(Func<bool> condition, string what, TimeSpan? budget = null) =>
-        GetAsync<object>(() => Task.FromResult<object?>(condition() ? true : null), what, budget);
-
-    public static Task AssertAsync(Func<Task<bool>> condition, string what, TimeSpan? budget = null) =>
-        GetAsync<object>(async () => await condition() ? true : null, what, budget);
 }
