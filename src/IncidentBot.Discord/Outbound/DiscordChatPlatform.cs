@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -13,7 +15,9 @@ namespace IncidentBot.Discord.Outbound;
 /// Delivers the outbox's intents to Discord. The root message is the status doc (an embed with buttons) in the
 /// incidents channel; the thread is a public thread started from it (its id is the root message's id); thread
 /// posts are split at Discord's 2000-character limit or, when very long, attached. Every message is sent with
-/// <c>allowed_mentions.parse = []</c> plus exactly the users and roles it means to ping.
+/// <c>allowed_mentions.parse = []</c> plus exactly the users and roles it means to ping, and with a nonce derived
+/// from the outbox delivery and the part, so an outbox retry of a message (or of a split message's remaining
+/// parts) within Discord's nonce window returns what was already posted instead of posting it again.
 /// </summary>
 internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessageRenderer renderer) : IChatPlatform
 {
@@ -22,10 +26,11 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
 
     public Core.Incidents.Platform Platform => Core.Incidents.Platform.Discord;
 
-    public async Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken)
+    public async Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var message = await Call(() => rest.CreateMessageAsync(incident.ChannelId, StatusDocRenderer.Render(doc), cancellationToken));
+        ArgumentNullException.ThrowIfNull(delivery);
+        var message = await Call(() => rest.CreateMessageAsync(incident.ChannelId, StatusDocRenderer.Render(doc), Nonce(delivery, 0), cancellationToken));
         return new RootMessageRef(message.Id);
     }
 
@@ -58,10 +63,11 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
         await Call(() => rest.EditMessageAsync(incident.ChannelId, root, StatusDocRenderer.Render(doc), cancellationToken));
     }
 
-    public async Task PostInThreadAsync(Incident incident, MessageContent content, CancellationToken cancellationToken)
+    public async Task PostInThreadAsync(Incident incident, MessageContent content, Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(delivery);
         var thread = Thread(incident);
         var parts = renderer.Render(content, incident);
         var buttons = DiscordMessageRenderer.Buttons(content.Buttons, incident.Id);
@@ -75,7 +81,7 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
                 Components = buttons,
             };
             var file = Encoding.UTF8.GetBytes(renderer.RenderWhole(content, incident));
-            await Call(() => rest.CreateMessageWithFileAsync(thread, payload, "message.md", file, cancellationToken));
+            await Call(() => rest.CreateMessageWithFileAsync(thread, payload, "message.md", file, Nonce(delivery, 0), cancellationToken));
             return;
         }
 
@@ -88,21 +94,23 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
                 AllowedMentions = DiscordMessageRenderer.Mentions(parts[i]),
                 Components = last ? buttons : null,
             };
-            await Call(() => rest.CreateMessageAsync(thread, payload, cancellationToken));
+            var part = i;
+            await Call(() => rest.CreateMessageAsync(thread, payload, Nonce(delivery, part), cancellationToken));
         }
     }
 
-    public async Task UploadFileAsync(Incident incident, UploadFile file, CancellationToken cancellationToken)
+    public async Task UploadFileAsync(Incident incident, UploadFile file, Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(delivery);
         var comment = renderer.Render(file.Comment, incident);
         var payload = new MessagePayload
         {
             Content = TextCutter.Shorten(comment[0].Content, DiscordLimits.Content, "…"),
             AllowedMentions = DiscordMessageRenderer.Mentions(comment[0]),
         };
-        await Call(() => rest.CreateMessageWithFileAsync(Thread(incident), payload, file.FileName, Encoding.UTF8.GetBytes(file.Content), cancellationToken));
+        await Call(() => rest.CreateMessageWithFileAsync(Thread(incident), payload, file.FileName, Encoding.UTF8.GetBytes(file.Content), Nonce(delivery, 0), cancellationToken));
     }
 
     public async Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken)
@@ -148,6 +156,18 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
         "pushpin" => "📌",
         _ => emoji,
     };
+
+    /// <summary>
+    /// The same on every attempt of one part of one delivery. A nonce is at most 25 characters; a longer key
+    /// (which needs an outbox id beyond ten digits) is hashed to 25 hex digits, still one per part.
+    /// </summary>
+    internal static string Nonce(Delivery delivery, int part)
+    {
+        var nonce = string.Create(CultureInfo.InvariantCulture, $"{delivery.Key}.{part}");
+        return nonce.Length <= DiscordLimits.Nonce
+            ? nonce
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)))[..DiscordLimits.Nonce];
+    }
 
     private static string Thread(Incident incident) =>
         incident.ThreadId ?? throw new PlatformUnavailableException($"{incident.Id} has no thread yet.");

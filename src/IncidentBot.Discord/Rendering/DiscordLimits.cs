@@ -17,4 +17,7 @@ internal static class DiscordLimits
     public const int MaxSplitMessages = 4;
 
     public const int ThreadName = 100;
+
+    /// <summary>A create message's <c>nonce</c> (https://docs.discord.com/developers/resources/message#create-message).</summary>
+    public const int Nonce = 25;
 }

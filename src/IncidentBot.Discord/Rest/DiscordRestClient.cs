@@ -40,17 +40,22 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
             Json(commands, DiscordJsonContext.Default.JsonArray), cancellationToken);
     }
 
-    public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a message with <paramref name="nonce"/> and <c>enforce_nonce</c>: if a create with the same nonce went
+    /// through in the past few minutes (an earlier attempt whose answer was lost), Discord returns that message
+    /// instead of posting it twice (https://docs.discord.com/developers/resources/message#create-message).
+    /// </summary>
+    public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload payload, string nonce, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), Json(WithNonce(payload), DiscordJsonContext.Default.MessagePayload), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), Json(WithNonce(payload, nonce), DiscordJsonContext.Default.MessagePayload), cancellationToken);
         return await ReadAsync(response, DiscordJsonContext.Default.DiscordMessage, cancellationToken);
     }
 
     /// <summary>Posts a message with one file attached (<c>files[0]</c>, described by <c>attachments[0]</c>).</summary>
     public async Task<DiscordMessage> CreateMessageWithFileAsync(
-        string channelId, MessagePayload payload, string fileName, byte[] file, CancellationToken cancellationToken)
+        string channelId, MessagePayload payload, string fileName, byte[] file, string nonce, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), WithFile(WithNonce(payload), fileName, file), cancellationToken);
+        using var response = await SendAsync(DiscordRoute.CreateMessage(channelId), WithFile(WithNonce(payload, nonce), fileName, file), cancellationToken);
         return await ReadAsync(response, DiscordJsonContext.Default.DiscordMessage, cancellationToken);
     }
 
@@ -236,10 +241,6 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
         return form;
     }
 
-    /// <summary>
-    /// A create carries a nonce with <c>enforce_nonce</c>: if a retried create already went through, Discord
-    /// returns that message instead of posting it twice (https://docs.discord.com/developers/resources/message#create-message).
-    /// </summary>
-    private static MessagePayload WithNonce(MessagePayload payload) =>
-        payload with { Nonce = Guid.NewGuid().ToString("N")[..25], EnforceNonce = true };
+    private static MessagePayload WithNonce(MessagePayload payload, string nonce) =>
+        payload with { Nonce = nonce, EnforceNonce = true };
 }

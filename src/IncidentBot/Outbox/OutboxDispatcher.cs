@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -158,10 +159,12 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task SendAsync(IChatPlatform platform, Incident incident, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
     {
+        var delivery = new Delivery(
+            string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), message.Attempts + 1, message.CreatedAt);
         switch (message.Intent)
         {
             case PostRootMessage:
-                var root = await platform.PostRootAsync(incident, await DocAsync(incident, ct), ct);
+                var root = await platform.PostRootAsync(incident, await DocAsync(incident, ct), delivery, ct);
                 await store.SetRootMessageAsync(incident.Id, root.MessageId, ct);
                 break;
             case OpenThread:
@@ -174,12 +177,12 @@ internal sealed partial class OutboxDispatcher(
                 await store.MarkEditsDeliveredAsync(incident.Id, message.Id, time.GetUtcNow(), ct);
                 break;
             case PostThreadMessage post:
-                await platform.PostInThreadAsync(incident, post.Content, ct);
+                await platform.PostInThreadAsync(incident, post.Content, delivery, ct);
                 break;
             case UploadFile upload:
                 // The directory copy first, so a platform outage does not hold it back; a repeat is a no-op.
                 await exporter.ExportAsync(incident.Id, upload.FileName, upload.Content, ct);
-                await platform.UploadFileAsync(incident, upload, ct);
+                await platform.UploadFileAsync(incident, upload, delivery, ct);
                 break;
             case AddReaction reaction:
                 await platform.AddReactionAsync(incident, reaction.MessageId, reaction.Emoji, ct);

@@ -21,6 +21,10 @@ public sealed class RestClientTests : IAsyncLifetime
 
     private DiscordChatPlatform Platform => _h.Get<DiscordChatPlatform>();
 
+    private static readonly Delivery FirstDelivery = new("INC-7.1", 1, DateTimeOffset.UnixEpoch);
+
+    private int _nonces;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => _h = await DiscordHarness.StartAsync();
@@ -32,7 +36,7 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 1.5));
 
-        var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "hello" }, Ct);
+        var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "hello" }, NextNonce(), Ct);
         await Eventually.TrueAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 1, "the first attempt");
         var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 2);
         await post;
@@ -50,7 +54,7 @@ public sealed class RestClientTests : IAsyncLifetime
         using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.platform.api.calls");
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 0.5));
 
-        var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct);
+        var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
         await _h.AdvanceUntilAsync(() => post.IsCompleted);
 
         Assert.Equal(["429", "200"], calls.GetMeasurementSnapshot().Select(m => (string)m.Tags["status"]!));
@@ -62,7 +66,7 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 64.57));
 
-        var failure = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct));
+        var failure = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct));
 
         Assert.Equal(TimeSpan.FromSeconds(64.57), failure.RetryAfter);
         Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
@@ -72,7 +76,7 @@ public sealed class RestClientTests : IAsyncLifetime
     public async Task A_global_429_holds_back_every_route_until_it_is_over()
     {
         _h.Discord.FailNext(new FakeFailure("PATCH", "/messages/", 429, RetryAfter: 2, Global: true));
-        var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct);
+        var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
         await Eventually.TrueAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), "the global 429 seen");
@@ -97,10 +101,10 @@ public sealed class RestClientTests : IAsyncLifetime
             ["X-RateLimit-Reset-After"] = "3",
             ["X-RateLimit-Bucket"] = "abcd1234",
         }));
-        await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "1" }, Ct);
+        await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "1" }, NextNonce(), Ct);
 
-        var second = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, Ct);
-        await Rest.CreateMessageAsync("1300000000000000999", new MessagePayload { Content = "another channel, another bucket" }, Ct);
+        var second = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, NextNonce(), Ct);
+        await Rest.CreateMessageAsync("1300000000000000999", new MessagePayload { Content = "another channel, another bucket" }, NextNonce(), Ct);
         var waited = await _h.AdvanceUntilAsync(() => second.IsCompleted);
         await second;
 
@@ -111,7 +115,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task A_5xx_on_an_edit_is_retried_with_backoff()
     {
-        var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, Ct);
+        var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
         _h.Discord.FailNext(new FakeFailure("PATCH", "/messages/", 502));
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
@@ -137,14 +141,59 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 401));
 
-        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "1" }, Ct));
-        var paused = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, Ct));
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "1" }, NextNonce(), Ct));
+        var paused = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "2" }, NextNonce(), Ct));
 
         Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
         Assert.Contains("Discord__BotToken", paused.Message, StringComparison.Ordinal);
         _h.Time.Advance(TimeSpan.FromMinutes(1));
-        await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "3" }, Ct);
+        await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "3" }, NextNonce(), Ct);
         Assert.Equal(2, _h.Discord.RequestsTo("POST", "/messages").Count);
+    }
+
+    [Fact]
+    public async Task A_post_carries_a_nonce_made_from_the_delivery_and_enforces_it()
+    {
+        await Platform.PostInThreadAsync(Incident(), MessageContent.Plain("x"), FirstDelivery, Ct);
+
+        var request = Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
+        Assert.Equal("INC-7.1.0", request.Json!["nonce"]!.GetValue<string>());
+        Assert.True(request.Json["enforce_nonce"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task An_outbox_retry_of_a_split_message_posts_only_the_parts_that_did_not_go_through()
+    {
+        var content = MessageContent.Plain(new string('a', 1500) + "\n" + new string('b', 1500));
+        _h.Discord.FailNext(new FakeFailure("POST", "/messages", 200));
+        _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 30));
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.PostInThreadAsync(Incident(), content, FirstDelivery, Ct));
+        Assert.Single(_h.Discord.MessagesIn(Incident().ThreadId!));
+        _h.Time.Advance(TimeSpan.FromSeconds(30));
+
+        await Platform.PostInThreadAsync(Incident(), content, FirstDelivery with { Attempt = 2 }, Ct);
+
+        var posted = _h.Discord.MessagesIn(Incident().ThreadId!).Select(m => m.Content).ToList();
+        Assert.Equal(2, posted.Count);
+        Assert.StartsWith("aaa", posted[0], StringComparison.Ordinal);
+        Assert.StartsWith("bbb", posted[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_whose_answers_were_lost_is_in_the_thread_once_after_the_outbox_retries_it()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            _h.Discord.FailNext(new FakeFailure("POST", "/messages", 502, AfterEffect: true));
+        }
+
+        var first = Platform.PostInThreadAsync(Incident(), MessageContent.Plain("rolled back"), FirstDelivery, Ct);
+        await _h.AdvanceUntilAsync(() => first.IsCompleted);
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() => first);
+        await Platform.PostInThreadAsync(Incident(), MessageContent.Plain("rolled back"), FirstDelivery with { Attempt = 2 }, Ct);
+
+        Assert.Equal(5, _h.Discord.RequestsTo("POST", "/messages").Count);
+        Assert.Single(_h.Discord.MessagesIn(Incident().ThreadId!));
     }
 
     [Fact]
@@ -153,7 +202,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 403));
 
         await Assert.ThrowsAsync<PlatformRejectedException>(() =>
-            Platform.PostInThreadAsync(Incident(), MessageContent.Plain("x"), Ct));
+            Platform.PostInThreadAsync(Incident(), MessageContent.Plain("x"), FirstDelivery, Ct));
 
         Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
     }
@@ -163,7 +212,7 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         var content = new MessageBuilder().Text("@everyone look <@999> **now**").Mention("123456789012345678").Build();
 
-        await Platform.PostInThreadAsync(Incident(), content, Ct);
+        await Platform.PostInThreadAsync(Incident(), content, FirstDelivery, Ct);
 
         var request = Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
         Assert.Equal("Bot " + FakeDiscord.BotToken, request.Headers["Authorization"]);
@@ -185,7 +234,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task The_thread_is_a_public_thread_named_after_the_incident_and_a_second_attempt_finds_the_first()
     {
-        var root = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "root" }, Ct);
+        var root = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "root" }, NextNonce(), Ct);
         var incident = Incident() with { RootMessageId = root.Id, ThreadId = null };
 
         var first = await Platform.OpenThreadAsync(incident, Ct);
@@ -225,7 +274,7 @@ public sealed class RestClientTests : IAsyncLifetime
     {
         var comment = new MessageBuilder().Text("🔒 INC-7 closed by ").Mention("123456789012345678").Build();
 
-        await Platform.UploadFileAsync(Incident(), new UploadFile("INC-7-postmortem.md", "Postmortem draft", "# Postmortem — [SEV1] x\n", comment), Ct);
+        await Platform.UploadFileAsync(Incident(), new UploadFile("INC-7-postmortem.md", "Postmortem draft", "# Postmortem — [SEV1] x\n", comment), FirstDelivery, Ct);
 
         var posted = Assert.Single(_h.Discord.MessagesIn(Incident().ThreadId!));
         Assert.Equal("INC-7-postmortem.md", posted.FileName);
@@ -265,4 +314,6 @@ public sealed class RestClientTests : IAsyncLifetime
         DeclaredBy = new UserRef("123456789012345678", "Ana"),
         DeclaredAt = _h.Time.GetUtcNow(),
     };
+
+    private string NextNonce() => $"test-{++_nonces}";
 }

@@ -27,7 +27,7 @@ internal sealed class RecordingPlatform(Platform platform) : IChatPlatform
     /// <summary>Calls refused while <see cref="Down"/>.</summary>
     public int Refused => _refused;
 
-    public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) =>
+    public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, Delivery delivery, CancellationToken cancellationToken) =>
         Record("root", incident, doc, new RootMessageRef($"root-{Interlocked.Increment(ref _ids)}"));
 
     public Task<string> OpenThreadAsync(Incident incident, CancellationToken cancellationToken) =>
@@ -35,10 +35,10 @@ internal sealed class RecordingPlatform(Platform platform) : IChatPlatform
 
     public Task EditRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) => Record("edit", incident, doc, true);
 
-    public Task PostInThreadAsync(Incident incident, MessageContent content, CancellationToken cancellationToken) =>
+    public Task PostInThreadAsync(Incident incident, MessageContent content, Delivery delivery, CancellationToken cancellationToken) =>
         Record("post", incident, content, true);
 
-    public Task UploadFileAsync(Incident incident, UploadFile file, CancellationToken cancellationToken) => Record("upload", incident, file, true);
+    public Task UploadFileAsync(Incident incident, UploadFile file, Delivery delivery, CancellationToken cancellationToken) => Record("upload", incident, file, true);
 
     public Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken) =>
         Record("reaction", incident, emoji, true);

@@ -180,9 +180,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             _requests.Add(new RecordedRequest(request.Method, path + request.QueryString, json, headers, fileName, fileContent));
         }
 
-        if (TakeFailure(request.Method, path) is { } failure)
+        var failure = TakeFailure(request.Method, path);
+        if (failure is not null)
         {
-            if (failure.Status >= 400)
+            if (failure.Status >= 400 && !failure.AfterEffect)
             {
                 await FailAsync(context.Response, failure);
                 return;
@@ -204,6 +205,12 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         var (status, answer) = Route(request.Method, segments, json, fileName, fileContent, request.Query);
+        if (failure is { Status: >= 400, AfterEffect: true })
+        {
+            await FailAsync(context.Response, failure);
+            return;
+        }
+
         await WriteAsync(context.Response, status, answer);
     }
 
