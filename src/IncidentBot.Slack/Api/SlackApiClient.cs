@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,12 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     /// <summary>A thread longer than this many pages is not read further (200 000 messages).</summary>
     private const int MaxPages = 1000;
 
+    /// <summary>Looking for an earlier attempt reads at most this many pages of recent messages.</summary>
+    private const int MaxLookupPages = 5;
+
+    /// <summary>The metadata event type that marks a message as one delivery of the outbox.</summary>
+    private const string DeliveryEventType = "incidentbot_delivery";
+
     /// <summary>The named client that carries the resilience pipeline (see <c>SlackSetup</c>).</summary>
     public const string HttpClientName = "IncidentBot.Slack";
 
@@ -40,14 +47,28 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
         FormAsync("auth.test", [], SlackJsonContext.Default.AuthTestResponse, safe: true, cancellationToken);
 
+    /// <summary>
+    /// Posts a message; with <paramref name="deliveryKey"/> the message carries it as message metadata
+    /// (<see href="https://docs.slack.dev/messaging/message-metadata"/>), so <see cref="FindDeliveredAsync"/> can tell
+    /// later whether an attempt whose answer was lost did post.
+    /// </summary>
     public Task<PostMessageResponse> PostMessageAsync(
-        string channel, string? threadTs, SlackMessageBody body, CancellationToken cancellationToken)
+        string channel, string? threadTs, SlackMessageBody body, string? deliveryKey, CancellationToken cancellationToken)
     {
         var json = Message(body);
         json["channel"] = channel;
         if (threadTs is not null)
         {
             json["thread_ts"] = threadTs;
+        }
+
+        if (deliveryKey is not null)
+        {
+            json["metadata"] = new JsonObject
+            {
+                ["event_type"] = DeliveryEventType,
+                ["event_payload"] = new JsonObject { ["key"] = deliveryKey },
+            };
         }
 
         return JsonAsync("chat.postMessage", json, SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
@@ -134,6 +155,53 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         }
 
         return messages;
+    }
+
+    /// <summary>
+    /// The <c>ts</c> of a message posted since <paramref name="since"/> that carries <paramref name="deliveryKey"/> in
+    /// its metadata, in the thread (<c>conversations.replies</c>) or, without a thread, in the channel
+    /// (<c>conversations.history</c>); null when there is none. Metadata is only listed when asked for
+    /// (<c>include_all_metadata</c>).
+    /// </summary>
+    public async Task<string?> FindDeliveredAsync(
+        string channel, string? threadTs, string deliveryKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        string? cursor = null;
+        for (var page = 0; page < MaxLookupPages; page++)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                new("channel", channel),
+                new("oldest", SlackTime.Format(since)),
+                new("include_all_metadata", "true"),
+                new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            if (threadTs is not null)
+            {
+                form.Add(new("ts", threadTs));
+            }
+
+            if (cursor is not null)
+            {
+                form.Add(new("cursor", cursor));
+            }
+
+            var response = await FormAsync(method, form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
+            if ((response.Messages ?? []).FirstOrDefault(m =>
+                    m.Metadata is { EventType: DeliveryEventType, EventPayload.Key: { } key } && key == deliveryKey) is { Ts: { } ts })
+            {
+                return ts;
+            }
+
+            cursor = response.ResponseMetadata?.NextCursor;
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)

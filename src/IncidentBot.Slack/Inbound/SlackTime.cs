@@ -18,4 +18,11 @@ internal static class SlackTime
         var micros = (long)((seconds - whole) * 1_000_000m);
         return DateTimeOffset.FromUnixTimeSeconds(whole).AddTicks(micros * 10);
     }
+
+    /// <summary>An instant as a <c>ts</c>, e.g. for the <c>oldest</c> bound of a history read.</summary>
+    public static string Format(DateTimeOffset at)
+    {
+        var micros = (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        return string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6}");
+    }
 }

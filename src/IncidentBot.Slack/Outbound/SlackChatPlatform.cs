@@ -12,6 +12,9 @@ namespace IncidentBot.Slack.Outbound;
 /// The outbound port for Slack, called only by the host's outbox dispatcher. The status doc is the root
 /// message (edited in place with <c>chat.update</c>); the thread is the root's <c>ts</c>; Slack's transient
 /// errors become <see cref="PlatformUnavailableException"/> and the rest <see cref="PlatformRejectedException"/>.
+/// <c>chat.postMessage</c> has no idempotency key and is not retried blindly (a 5xx may still have posted); each
+/// post carries its outbox delivery key as message metadata instead, and a retried delivery first looks for a
+/// message with that key, so a post whose answer was lost is not made twice.
 /// </summary>
 internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation) : IChatPlatform
 {
@@ -20,12 +23,20 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
 
     private readonly ConcurrentDictionary<string, string> _permalinks = new(StringComparer.Ordinal);
 
+    /// <summary>How far before the queueing a retry looks for its earlier attempt: room for clock skew with Slack.</summary>
+    private static TimeSpan LookBack => TimeSpan.FromMinutes(5);
+
     public Platform Platform => Platform.Slack;
 
-    public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, CancellationToken cancellationToken) =>
+    public Task<RootMessageRef> PostRootAsync(Incident incident, StatusDoc doc, Delivery delivery, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            var posted = await api.PostMessageAsync(incident.ChannelId, null, BlockKitRenderer.StatusDoc(doc), cancellationToken);
+            if (await EarlierAttemptAsync(incident.ChannelId, null, delivery, cancellationToken) is { } earlier)
+            {
+                return new RootMessageRef(earlier);
+            }
+
+            var posted = await api.PostMessageAsync(incident.ChannelId, null, BlockKitRenderer.StatusDoc(doc), delivery.Key, cancellationToken);
             return new RootMessageRef(posted.Ts ?? throw new PlatformRejectedException("chat.postMessage returned no ts."));
         });
 
@@ -43,16 +54,26 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
             return true;
         });
 
-    public Task PostInThreadAsync(Incident incident, MessageContent content, CancellationToken cancellationToken) =>
+    public Task PostInThreadAsync(Incident incident, MessageContent content, Delivery delivery, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            var thread = incident.ThreadId ?? RootOf(incident);
+            if (await EarlierAttemptAsync(incident.ChannelId, thread, delivery, cancellationToken) is not null)
+            {
+                return true;
+            }
+
             var context = await ContextAsync(incident, content, cancellationToken);
             var body = BlockKitRenderer.Message(content, incident.Id, context);
-            await api.PostMessageAsync(incident.ChannelId, incident.ThreadId ?? RootOf(incident), body, cancellationToken);
+            await api.PostMessageAsync(incident.ChannelId, thread, body, delivery.Key, cancellationToken);
             return true;
         });
 
-    public Task UploadFileAsync(Incident incident, UploadFile file, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The upload flow ends in <c>files.completeUploadExternal</c>, which takes no metadata: a retried upload is
+    /// not looked up first. A repeat shares the same draft once more, which loses nothing.
+    /// </summary>
+    public Task UploadFileAsync(Incident incident, UploadFile file, Delivery delivery, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var context = await ContextAsync(incident, file.Comment, cancellationToken);
@@ -129,6 +150,12 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
 
         return new SlackRenderContext(escalation.Markup, incident.ChannelId, permalink);
     }
+
+    /// <summary>On a retry only: the <c>ts</c> of the message an earlier attempt of this delivery posted, if it did.</summary>
+    private async Task<string?> EarlierAttemptAsync(string channel, string? thread, Delivery delivery, CancellationToken cancellationToken) =>
+        delivery.IsRetry
+            ? await api.FindDeliveredAsync(channel, thread, delivery.Key, delivery.QueuedAt - LookBack, cancellationToken)
+            : null;
 
     private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
     {

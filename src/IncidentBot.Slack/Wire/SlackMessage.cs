@@ -20,4 +20,7 @@ internal sealed record SlackMessage
     public MessageEdit? Edited { get; init; }
 
     public IReadOnlyList<SlackFile>? Files { get; init; }
+
+    /// <summary>Only listed when the read asked for it (<c>include_all_metadata</c>).</summary>
+    public SlackMessageMetadata? Metadata { get; init; }
 }

@@ -48,6 +48,10 @@ public sealed class SlackClientTests : IAsyncLifetime
         DeclaredAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
     };
 
+    /// <summary>A first attempt, unless told otherwise; every delivery has its own key.</summary>
+    private static Delivery Delivery(string? key = null, int attempt = 1) =>
+        new(key ?? $"INC-42.{Guid.NewGuid():N}", attempt, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
     private static StatusDoc Doc(Incident incident) =>
         new(incident.Id, incident.Label, incident.Severity, incident.Status, incident.DeclaredAt, null, null, null,
             incident.Commander, null, null, null, null, [], [ButtonAction.Acknowledge]);
@@ -55,7 +59,7 @@ public sealed class SlackClientTests : IAsyncLifetime
     private async Task<Incident> PostedIncidentAsync()
     {
         var incident = Incident();
-        var root = await Platform.PostRootAsync(incident, Doc(incident), Ct);
+        var root = await Platform.PostRootAsync(incident, Doc(incident), Delivery("INC-42.1"), Ct);
         return incident with { RootMessageId = root.MessageId, ThreadId = root.MessageId };
     }
 
@@ -121,7 +125,7 @@ public sealed class SlackClientTests : IAsyncLifetime
 
         var first = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.EditRootAsync(incident, Doc(incident), Ct));
         var second = await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.EditRootAsync(incident, Doc(incident), Ct));
-        await Platform.PostInThreadAsync(incident, MessageContent.Plain("still posting"), Ct);
+        await Platform.PostInThreadAsync(incident, MessageContent.Plain("still posting"), Delivery(), Ct);
 
         Assert.Equal(TimeSpan.FromSeconds(30), first.RetryAfter);
         Assert.NotNull(second.RetryAfter);
@@ -135,10 +139,65 @@ public sealed class SlackClientTests : IAsyncLifetime
         var incident = await PostedIncidentAsync();
         _slack.Fail("chat.postMessage", FakeSlackFault.ServerError(503));
 
-        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Ct));
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Delivery(), Ct));
 
         Assert.Equal(2, _slack.AttemptsOf("chat.postMessage").Count);
         Assert.Single(_slack.Messages);
+    }
+
+    [Fact]
+    public async Task A_post_carries_its_delivery_key_as_message_metadata()
+    {
+        var incident = await PostedIncidentAsync();
+
+        await Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.7"), Ct);
+
+        var metadata = _slack.CallsTo("chat.postMessage")[^1].Json!["metadata"]!;
+        Assert.Equal("incidentbot_delivery", metadata["event_type"]!.GetValue<string>());
+        Assert.Equal("INC-42.7", metadata["event_payload"]!["key"]!.GetValue<string>());
+        Assert.Empty(_slack.CallsTo("conversations.replies"));
+    }
+
+    [Fact]
+    public async Task A_thread_post_whose_answer_was_a_5xx_after_slack_posted_is_not_posted_again_on_retry()
+    {
+        var incident = await PostedIncidentAsync();
+        _slack.Fail("chat.postMessage", FakeSlackFault.LostAnswer());
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() =>
+            Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.8"), Ct));
+
+        await Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.8", attempt: 2), Ct);
+
+        Assert.Single(_slack.Messages, m => m.ThreadTs == incident.ThreadId);
+        var lookup = Assert.Single(_slack.CallsTo("conversations.replies"));
+        Assert.Equal(("true", incident.ThreadId), (lookup.Arg("include_all_metadata"), lookup.Arg("ts")));
+        Assert.Equal("1767603300.000000", lookup.Arg("oldest"));
+    }
+
+    [Fact]
+    public async Task A_retried_thread_post_that_never_reached_slack_is_posted_once()
+    {
+        var incident = await PostedIncidentAsync();
+        _slack.Fail("chat.postMessage", FakeSlackFault.ServerError(503));
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() =>
+            Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.9"), Ct));
+
+        await Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.9", attempt: 2), Ct);
+
+        Assert.Single(_slack.Messages, m => m.ThreadTs == incident.ThreadId);
+    }
+
+    [Fact]
+    public async Task A_status_doc_whose_answer_was_lost_is_found_in_the_channel_not_posted_twice()
+    {
+        var incident = Incident();
+        _slack.Fail("chat.postMessage", FakeSlackFault.LostAnswer(502));
+        await Assert.ThrowsAsync<PlatformUnavailableException>(() => Platform.PostRootAsync(incident, Doc(incident), Delivery("INC-42.1"), Ct));
+
+        var root = await Platform.PostRootAsync(incident, Doc(incident), Delivery("INC-42.1", attempt: 2), Ct);
+
+        Assert.Equal(Assert.Single(_slack.Messages).Ts, root.MessageId);
+        Assert.Equal("true", Assert.Single(_slack.CallsTo("conversations.history")).Arg("include_all_metadata"));
     }
 
     [Fact]
@@ -177,7 +236,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         var incident = await PostedIncidentAsync();
         _slack.Fail("chat.postMessage", FakeSlackFault.NotOk(error));
 
-        var thrown = await Record.ExceptionAsync(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Ct));
+        var thrown = await Record.ExceptionAsync(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Delivery(), Ct));
 
         Assert.IsType(transient ? typeof(PlatformUnavailableException) : typeof(PlatformRejectedException), thrown);
         var api = Assert.IsType<SlackApiException>(thrown!.InnerException);
@@ -205,7 +264,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         var incident = await PostedIncidentAsync();
 
         await Platform.UploadFileAsync(incident, new UploadFile("INC-42-postmortem.md", "Postmortem INC-42", "# Postmortem — [SEV1] x\n",
-            MessageContent.Plain("Draft attached")), Ct);
+            MessageContent.Plain("Draft attached")), Delivery(), Ct);
 
         var file = Assert.Single(_slack.Files);
         Assert.Equal(("Postmortem INC-42", SlackPayloads.Channel, incident.RootMessageId), (file.Title, file.Channel, file.ThreadTs));
@@ -275,7 +334,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         var incident = await PostedIncidentAsync();
         _slack.Fail("chat.postMessage", FakeSlackFault.NotOk("channel_not_found"));
 
-        await Assert.ThrowsAsync<PlatformRejectedException>(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Ct));
+        await Assert.ThrowsAsync<PlatformRejectedException>(() => Platform.PostInThreadAsync(incident, MessageContent.Plain("x"), Delivery(), Ct));
 
         lock (seen)
         {

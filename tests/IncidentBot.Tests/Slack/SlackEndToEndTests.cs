@@ -1,5 +1,7 @@
+using IncidentBot.Core.Persistence;
 using IncidentBot.Tests.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Slack;
 
@@ -60,6 +62,25 @@ public sealed class SlackEndToEndTests
         Assert.Single(bot.Roots);
         Assert.True(bot.Roots[0].Updates >= 2, $"the status doc was edited in place ({bot.Roots[0].Updates} edits)");
         Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Arg("thread_ts") is null);
+    }
+
+    [Fact]
+    public async Task An_update_whose_post_was_answered_with_a_5xx_after_slack_posted_it_is_in_the_thread_once()
+    {
+        await using var bot = await SlackBot.StartAsync("http");
+        await bot.Driver.CommandAsync("declare sev2 Search slow", "U0JENS", "trig-1");
+        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and its thread");
+        var root = bot.Roots[0];
+        var store = bot.App.Services.GetRequiredService<IIncidentStore>();
+        await Eventually.AssertAsync(async () => await store.CountPendingOutboxAsync(TestContext.Current.CancellationToken) == 0, "the declare delivered");
+
+        bot.Slack.Fail("chat.postMessage", FakeSlackFault.LostAnswer());
+        await bot.Driver.CommandAsync("update INC-1 reindex running", "U0JENS", "trig-2");
+        await bot.AdvanceUntilAsync(
+            () => bot.Slack.CallsTo("conversations.replies").Any(c => c.Arg("include_all_metadata") == "true"), "the outbox retry looking for its lost post");
+        await Eventually.AssertAsync(async () => await store.CountPendingOutboxAsync(TestContext.Current.CancellationToken) == 0, "the retry finished");
+
+        Assert.Single(bot.ThreadOf(root.Ts), m => m.Text.Contains("reindex running", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -248,6 +248,11 @@ public sealed class FakeSlack : IAsyncDisposable
         Record(call);
         if (status != 200)
         {
+            if (fault is { AfterEffect: true })
+            {
+                Answer(method, call);
+            }
+
             http.Response.StatusCode = status;
             if (fault?.RetryAfterSeconds is { } after)
             {
@@ -291,6 +296,7 @@ public sealed class FakeSlack : IAsyncDisposable
                         User = BotUserId,
                         Text = call.Arg("text") ?? string.Empty,
                         Blocks = call.Json?["blocks"]?.DeepClone() as JsonArray,
+                        Metadata = call.Json?["metadata"]?.DeepClone() as JsonObject,
                     };
                     lock (_lock)
                     {
@@ -343,6 +349,8 @@ public sealed class FakeSlack : IAsyncDisposable
                 return Ok(new() { ["channel"] = new JsonObject { ["id"] = call.Arg("channel"), ["name"] = "incidents", ["is_private"] = false } });
             case "conversations.replies":
                 return Replies(call);
+            case "conversations.history":
+                return History(call);
             case "users.info":
                 {
                     var id = call.Arg("user") ?? string.Empty;
@@ -405,17 +413,49 @@ public sealed class FakeSlack : IAsyncDisposable
             return Error("thread_not_found");
         }
 
+        return Page(call, thread, m => m.ThreadTs ?? m.Ts);
+    }
+
+    /// <summary>
+    /// The channel's top-level messages, oldest first. The fake's <c>ts</c> values count calls rather than follow
+    /// the bot's clock, so <c>oldest</c> is recorded but not applied: the bot gets a superset, never less.
+    /// </summary>
+    private JsonObject History(FakeSlackCall call)
+    {
+        var channel = call.Arg("channel");
+        List<FakeSlackMessage> top;
+        lock (_lock)
+        {
+            top = _messages.Where(m => m.Channel == channel && m.ThreadTs is null).OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
+        }
+
+        return Page(call, top, m => m.ThreadTs);
+    }
+
+    private JsonObject Page(FakeSlackCall call, List<FakeSlackMessage> all, Func<FakeSlackMessage, string?> threadTs)
+    {
         var start = int.TryParse(call.Arg("cursor")?.Replace("next:", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture, out var c) ? c : 0;
-        var page = thread.Skip(start).Take(RepliesPageSize).ToList();
-        var next = start + page.Count < thread.Count ? $"next:{start + page.Count}" : string.Empty;
+        var page = all.Skip(start).Take(RepliesPageSize).ToList();
+        var next = start + page.Count < all.Count ? $"next:{start + page.Count}" : string.Empty;
+        var withMetadata = call.Arg("include_all_metadata") is "true" or "1";
         var messages = new JsonArray();
         foreach (var m in page)
         {
-            var listed = new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts, ["thread_ts"] = m.ThreadTs ?? m.Ts };
+            var listed = new JsonObject { ["type"] = "message", ["user"] = m.User, ["text"] = m.Text, ["ts"] = m.Ts };
+            if (threadTs(m) is { } thread)
+            {
+                listed["thread_ts"] = thread;
+            }
+
             if (m.User == BotUserId)
             {
                 // Messages an app posts carry its bot_id, as Slack lists them.
                 listed["bot_id"] = BotId;
+            }
+
+            if (withMetadata && m.Metadata is not null)
+            {
+                listed["metadata"] = m.Metadata.DeepClone();
             }
 
             messages.Add(listed);

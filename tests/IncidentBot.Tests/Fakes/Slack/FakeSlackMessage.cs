@@ -19,6 +19,9 @@ public sealed class FakeSlackMessage
 
     public int Updates { get; set; }
 
+    /// <summary>The message metadata it was posted with, listed only to reads that ask for it.</summary>
+    public JsonObject? Metadata { get; init; }
+
     /// <summary>All the message's text, including its blocks, for assertions.</summary>
     public string AllText => Text + "\n" + JsonText.Of(Blocks);
 }
