@@ -1,28 +1,31 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Reminders;
+using IncidentBot.Tests.Discord;
+using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Tests.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Host;
 
 /// <summary>
-/// The severity clocks through the real host: the reminder loop on a fake clock, SQLite, and the outbox to a
-/// recording platform. After each step the test waits until no reminder at or before "now" is left.
+/// The severity clocks through the real host on both platforms: the reminder loop on a fake clock, SQLite, the
+/// outbox and the real Slack or Discord adapter talking to its wire fake, where the reminders must show up in the
+/// incident's thread. Input enters as the platform-neutral records the adapters produce (their own mapping is
+/// covered by the adapters' tests and <see cref="ClockWireTests"/>). After each step the test waits until no
+/// reminder at or before "now" is left.
 /// </summary>
 public sealed class ClockTests
 {
-    private static readonly UserRef Jens = new("U1", "jens");
-    private static readonly UserRef Ana = new("U2", "ana");
-
     [Theory]
     [InlineData(Platform.Slack)]
     [InlineData(Platform.Discord)]
     public async Task An_unacknowledged_sev1_reminds_at_exactly_5_and_10_minutes_and_stops_after_eyes(Platform platform)
     {
-        await using var run = new Run(platform);
+        await using var run = await Run.StartAsync(platform);
         await run.SayAsync("declare sev1 Checkout is down");
         var root = await run.RootAsync();
 
@@ -30,21 +33,21 @@ public sealed class ClockTests
         Assert.Empty(await run.RemindersAsync(ReminderKind.Acknowledge));
         await run.AtAsync(TimeSpan.FromMinutes(5));
         await run.AtAsync(TimeSpan.FromMinutes(10));
-        await run.HandleAsync(new ReactionAdded(run.Context(Ana), root, platform == Platform.Slack ? "eyes" : "👀"));
+        await run.HandleAsync(new ReactionAdded(run.Context(run.Responder), root, platform == Platform.Slack ? "eyes" : "👀"));
         await run.AtAsync(TimeSpan.FromMinutes(15));
 
         Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)], await run.RemindersAsync(ReminderKind.Acknowledge));
         Assert.Equal([TimeSpan.FromMinutes(15)], await run.RemindersAsync(ReminderKind.Update));
-        var posted = await Eventually.GetAsync(
-            () => Task.FromResult(run.Platform.Snapshot.Select(c => c.Payload).OfType<MessageContent>().FirstOrDefault(m => m.Inlines.OfType<EscalationMention>().Any())),
-            "the ack reminder in the thread");
-        Assert.Contains("not acknowledged", posted.ToPlainText(), StringComparison.Ordinal);
+        var reminders = await run.ThreadAsync(m => m.Contains("not acknowledged", StringComparison.Ordinal), 2, "the two ack reminders in the thread");
+        Assert.All(reminders, m => Assert.Contains(platform == Platform.Slack ? "<!here>" : $"<@&{Run.EscalationRole}>", m, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Updates_at_10_and_20_minutes_move_the_update_reminder_to_35()
+    [Theory]
+    [InlineData(Platform.Slack)]
+    [InlineData(Platform.Discord)]
+    public async Task Updates_at_10_and_20_minutes_move_the_update_reminder_to_35(Platform platform)
     {
-        await using var run = new Run(Platform.Slack);
+        await using var run = await Run.StartAsync(platform);
         await run.SayAsync("declare sev1 Checkout is down");
         await run.SayAsync("ack");
 
@@ -59,12 +62,16 @@ public sealed class ClockTests
         await run.AtAsync(TimeSpan.FromMinutes(35));
 
         Assert.Equal([TimeSpan.FromMinutes(35)], await run.RemindersAsync(ReminderKind.Update));
+        var reminder = Assert.Single(await run.ThreadAsync(m => m.Contains("needs a status update", StringComparison.Ordinal), 1, "the update reminder in the thread"));
+        Assert.Contains($"<@{run.Commander.Id}>", reminder, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Raising_sev2_to_sev1_at_minute_20_makes_an_update_due_at_once()
+    [Theory]
+    [InlineData(Platform.Slack)]
+    [InlineData(Platform.Discord)]
+    public async Task Raising_sev2_to_sev1_at_minute_20_makes_an_update_due_at_once(Platform platform)
     {
-        await using var run = new Run(Platform.Discord);
+        await using var run = await Run.StartAsync(platform);
         await run.SayAsync("declare sev2 Search is slow");
         await run.SayAsync("ack");
         await run.AtAsync(TimeSpan.FromMinutes(20));
@@ -76,10 +83,12 @@ public sealed class ClockTests
         Assert.Equal([TimeSpan.FromMinutes(20)], await run.RemindersAsync(ReminderKind.Update));
     }
 
-    [Fact]
-    public async Task Resolve_stops_both_clocks_and_the_monitoring_window_asks_to_close_once()
+    [Theory]
+    [InlineData(Platform.Slack)]
+    [InlineData(Platform.Discord)]
+    public async Task Resolve_stops_both_clocks_and_the_monitoring_window_asks_to_close_once(Platform platform)
     {
-        await using var run = new Run(Platform.Slack);
+        await using var run = await Run.StartAsync(platform);
         await run.SayAsync("declare sev1 Checkout is down");
         await run.AtAsync(TimeSpan.FromMinutes(2));
 
@@ -90,22 +99,23 @@ public sealed class ClockTests
         Assert.Empty(await run.RemindersAsync(ReminderKind.Acknowledge));
         Assert.Empty(await run.RemindersAsync(ReminderKind.Update));
         Assert.Equal([TimeSpan.FromMinutes(32)], await run.RemindersAsync(ReminderKind.MonitoringWindow));
-        var close = await Eventually.GetAsync(
-            () => Task.FromResult(run.Platform.Snapshot.Select(c => c.Payload).OfType<MessageContent>().FirstOrDefault(m => m.Buttons.Contains(ButtonAction.Close))),
-            "the close? message with its Close button");
-        Assert.Contains("Monitoring window over", close.ToPlainText(), StringComparison.Ordinal);
+        var close = Assert.Single(await run.ThreadAsync(m => m.Contains("Monitoring window over", StringComparison.Ordinal), 1, "the close? message"));
+        Assert.Contains(platform == Platform.Slack ? "\"action_id\":\"close\"" : "\"custom_id\":\"close:INC-1\"", close, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task After_an_hour_of_downtime_each_overdue_clock_sends_one_catch_up_then_resumes_its_cadence()
+    [Theory]
+    [InlineData(Platform.Slack)]
+    [InlineData(Platform.Discord)]
+    public async Task After_an_hour_of_downtime_each_overdue_clock_sends_one_catch_up_then_resumes_its_cadence(Platform platform)
     {
         var database = BotApplication.TempDatabase();
-        await using (var before = new Run(Platform.Slack, database))
+        await using (var before = await Run.StartAsync(platform, database))
         {
             await before.SayAsync("declare sev1 Checkout is down");
+            await before.RootAsync();
         }
 
-        await using var after = new Run(Platform.Slack, database, BotApplication.DefaultStart + TimeSpan.FromHours(1));
+        await using var after = await Run.StartAsync(platform, database, BotApplication.DefaultStart + TimeSpan.FromHours(1));
         await after.AtAsync(TimeSpan.FromHours(1));
         await after.AtAsync(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(5));
 
@@ -113,12 +123,14 @@ public sealed class ClockTests
         Assert.Equal([TimeSpan.FromHours(1)], await after.RemindersAsync(ReminderKind.Update));
     }
 
-    [Fact]
-    public async Task A_sev3_declared_friday_evening_is_due_monday_nine_in_the_zone_across_a_dst_change()
+    [Theory]
+    [InlineData(Platform.Slack)]
+    [InlineData(Platform.Discord)]
+    public async Task A_sev3_declared_friday_evening_is_due_monday_nine_in_the_zone_across_a_dst_change(Platform platform)
     {
         // Europe/Berlin moves to summer time on Sunday 2026-03-29: Friday 18:00 is UTC+1, Monday 09:00 is UTC+2.
         var friday = new DateTimeOffset(2026, 3, 27, 17, 0, 0, TimeSpan.Zero);
-        await using var run = new Run(Platform.Discord, start: friday, settings: new() { ["Incidents:TimeZone"] = "Europe/Berlin" });
+        await using var run = await Run.StartAsync(platform, start: friday, settings: new() { ["Incidents:TimeZone"] = "Europe/Berlin" });
         await run.SayAsync("declare sev3 Staging deploys flaky");
 
         var monday = new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero);
@@ -132,36 +144,88 @@ public sealed class ClockTests
 
     private sealed class Run : IAsyncDisposable
     {
+        public const string EscalationRole = "1400000000000000777";
+
         private readonly BotApplication _bot;
+        private readonly FakeSlack? _slack;
+        private readonly FakeDiscord? _discord;
         private readonly DateTimeOffset _start;
         private readonly WorkspaceId _workspace;
+        private readonly string _channel;
 
-        public Run(Platform platform, string? database = null, DateTimeOffset? start = null, Dictionary<string, string?>? settings = null)
+        private Run(BotApplication bot, FakeSlack? slack, FakeDiscord? discord, DateTimeOffset start, WorkspaceId workspace, string channel)
         {
-            Platform = new RecordingPlatform(platform);
-            _workspace = new WorkspaceId(platform, "W1");
-            _start = BotApplication.DefaultStart;
-            if (start is { } s && database is null)
-            {
-                _start = s;
-            }
-
-            _bot = new BotApplication(settings, start ?? _start, database, services => services.AddSingleton<IChatPlatform>(Platform)).Start();
+            Commander = slack is not null ? new UserRef("U0JENS", "Jens") : new UserRef(DiscordBot.Ana, "Ana");
+            Responder = slack is not null ? new UserRef("U0MARIA", "Maria") : new UserRef(DiscordBot.Bob, "Bob");
+            _bot = bot;
+            _slack = slack;
+            _discord = discord;
+            _start = start;
+            _workspace = workspace;
+            _channel = channel;
         }
 
-        public RecordingPlatform Platform { get; }
+        /// <summary>Declares and commands; a user id as the platform writes it.</summary>
+        public UserRef Commander { get; }
+
+        /// <summary>Acknowledges with a reaction.</summary>
+        public UserRef Responder { get; }
 
         private IIncidentStore Store => _bot.Services.GetRequiredService<IIncidentStore>();
 
+        /// <summary>
+        /// The host configured for one platform against its fake. A restart passes the database of the first run and
+        /// the later start; offsets stay measured from the first run's start.
+        /// </summary>
+        public static async Task<Run> StartAsync(
+            Platform platform, string? database = null, DateTimeOffset? start = null, Dictionary<string, string?>? settings = null)
+        {
+            var origin = database is null ? start ?? BotApplication.DefaultStart : BotApplication.DefaultStart;
+            var values = new Dictionary<string, string?>(settings ?? []);
+            values.TryAdd("Incidents:EscalationMention", $"<!here>,<@&{EscalationRole}>");
+            FakeSlack? slack = null;
+            FakeDiscord? discord = null;
+            WorkspaceId workspace;
+            string channel;
+            if (platform == Platform.Slack)
+            {
+                slack = await FakeSlack.StartAsync();
+                values["Slack:BotToken"] = FakeSlack.BotToken;
+                values["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
+                values["Slack:SigningSecret"] = SlackBot.SigningSecret;
+                values["Slack:IncidentsChannel"] = SlackPayloads.Channel;
+                workspace = new WorkspaceId(Platform.Slack, FakeSlack.TeamId);
+                channel = SlackPayloads.Channel;
+            }
+            else
+            {
+                discord = await FakeDiscord.StartAsync();
+                values["Discord:BotToken"] = FakeDiscord.BotToken;
+                values["Discord:ApplicationId"] = discord.ApplicationId;
+                values["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString();
+                values["Discord:IncidentsChannel"] = discord.IncidentsChannelId;
+                workspace = new WorkspaceId(Platform.Discord, discord.GuildId);
+                channel = discord.IncidentsChannelId;
+            }
+
+            var bot = new BotApplication(values, start ?? origin, database).Start();
+            if (discord is not null)
+            {
+                await Eventually.AssertAsync(() => discord.Gateway.SessionId is not null, "the gateway session (READY)");
+            }
+
+            return new Run(bot, slack, discord, origin, workspace, channel);
+        }
+
         public InboundContext Context(UserRef user) =>
-            new(_workspace, "C1", null, user, _bot.Time.GetUtcNow(), $"k:{Guid.NewGuid():N}");
+            new(_workspace, _channel, null, user, _bot.Time.GetUtcNow(), $"k:{Guid.NewGuid():N}");
 
         public Task<InboundOutcome> HandleAsync(InboundEvent inbound) =>
             _bot.Services.GetRequiredService<IInboundHandler>().HandleAsync(inbound, TestContext.Current.CancellationToken);
 
         public async Task SayAsync(string command)
         {
-            var outcome = await HandleAsync(new CommandInvoked(Context(Jens), command, null, null));
+            var outcome = await HandleAsync(new CommandInvoked(Context(Commander), command, null, null));
             Assert.True(outcome.Result == InboundResult.Accepted, outcome.Reply?.ToPlainText());
         }
 
@@ -169,13 +233,16 @@ public sealed class ClockTests
             async () => (await Store.FindAsync(new IncidentId(1), TestContext.Current.CancellationToken))?.RootMessageId,
             "the root message to be posted");
 
-        /// <summary>Moves the clock to start + <paramref name="offset"/> and waits until nothing due is left.</summary>
+        /// <summary>
+        /// Moves the clock to start + <paramref name="offset"/> once no delivery is in flight (a jump under a call
+        /// would time it out, see <see cref="BotApplication.AdvanceWhenSettledAsync"/>) and waits until nothing due is left.
+        /// </summary>
         public async Task AtAsync(TimeSpan offset)
         {
             var target = _start + offset;
             if (target > _bot.Time.GetUtcNow())
             {
-                _bot.Time.Advance(target - _bot.Time.GetUtcNow());
+                await _bot.AdvanceWhenSettledAsync(target - _bot.Time.GetUtcNow());
             }
 
             await Eventually.AssertAsync(
@@ -189,6 +256,35 @@ public sealed class ClockTests
                 .Where(e => e.Kind == TimelineKind.Reminder && e.Detail == kind.ToString())
                 .Select(e => e.At - _start)];
 
-        public ValueTask DisposeAsync() => _bot.DisposeAsync();
+        /// <summary>
+        /// Waits until the fake holds <paramref name="count"/> messages in INC-1's thread that match, and returns each
+        /// as its text plus its JSON (blocks or components), as the platform received it.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> ThreadAsync(Func<string, bool> match, int count, string what)
+        {
+            var incident = await Store.FindAsync(new IncidentId(1), TestContext.Current.CancellationToken);
+            var thread = incident?.ThreadId ?? throw new InvalidOperationException("INC-1 has no thread.");
+            IReadOnlyList<string> Matching() => [.. Thread(thread).Where(match)];
+            await Eventually.AssertAsync(() => Matching().Count == count, () => $"{what}; the thread: {string.Join(" | ", Thread(thread))}");
+            return Matching();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _bot.DisposeAsync();
+            if (_slack is not null)
+            {
+                await _slack.DisposeAsync();
+            }
+
+            if (_discord is not null)
+            {
+                await _discord.DisposeAsync();
+            }
+        }
+
+        private IEnumerable<string> Thread(string thread) => _slack is not null
+            ? _slack.Messages.Where(m => m.ThreadTs == thread).Select(m => m.Text + "\n" + m.Blocks?.ToJsonString())
+            : _discord!.MessagesIn(thread).Select(m => m.Content + "\n" + m.Current.ToJsonString());
     }
 }
