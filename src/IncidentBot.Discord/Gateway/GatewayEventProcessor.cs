@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Diagnostics;
@@ -24,6 +25,9 @@ internal sealed class GatewayEventProcessor(
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
 {
+    /// <summary>The reactions on the status doc that acknowledge (DESIGN.md §2).</summary>
+    private static readonly string[] AckEmoji = ["👀", "✅"];
+
     public async Task ProcessAsync(GatewayWork work, CancellationToken cancellationToken)
     {
         try
@@ -126,6 +130,42 @@ internal sealed class GatewayEventProcessor(
             catch (Exception e) when (e is PlatformUnavailableException or DiscordApiException)
             {
                 DiscordLog.BackfillFailed(logger, incident.Id.ToString(), e.Message);
+            }
+
+            await BackfillAcknowledgementsAsync(incident, botUserId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A 👀 or ✅ put on the status doc while no session was open is not replayed either: read who reacted and
+    /// hand each on as a reaction added. The key names the reaction, not an event, so reading it again after the
+    /// next new session is a duplicate; one already handled live changes nothing in Core.
+    /// </summary>
+    private async Task BackfillAcknowledgementsAsync(Incident incident, string botUserId, CancellationToken cancellationToken)
+    {
+        if (incident.RootMessageId is not { } root || incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
+        {
+            return;
+        }
+
+        foreach (var emoji in AckEmoji)
+        {
+            IReadOnlyList<DiscordUser> users;
+            try
+            {
+                users = await rest.GetReactionUsersAsync(incident.ChannelId, root, emoji, cancellationToken);
+            }
+            catch (Exception e) when (e is PlatformUnavailableException or DiscordApiException)
+            {
+                DiscordLog.BackfillFailed(logger, incident.Id.ToString(), e.Message);
+                return;
+            }
+
+            foreach (var user in users.Where(u => u.Id.Length > 0 && u.Id != botUserId && u.Bot != true))
+            {
+                var context = new InboundContext(incident.Workspace, incident.ChannelId, null,
+                    new UserRef(user.Id, user.GlobalName ?? user.Username ?? user.Id), time.GetUtcNow(), $"reaction:seen:{root}:{emoji}:{user.Id}");
+                await HandleAsync(new ReactionAdded(context, root, emoji), cancellationToken);
             }
         }
     }

@@ -107,6 +107,16 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
         }
     }
 
+    /// <summary>
+    /// Who reacted with <paramref name="emoji"/> (Unicode) on a message: the first 100, which is plenty for the
+    /// acknowledgement it is read for (https://docs.discord.com/developers/resources/message#get-reactions).
+    /// </summary>
+    public async Task<IReadOnlyList<DiscordUser>> GetReactionUsersAsync(string channelId, string messageId, string emoji, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(DiscordRoute.GetReactions(channelId, messageId, emoji, PageSize), null, cancellationToken);
+        return await ReadAsync(response, DiscordJsonContext.Default.ListDiscordUser, cancellationToken);
+    }
+
     /// <summary>The initial response to an interaction received over the gateway (or too big to answer inline).</summary>
     public async Task RespondAsync(
         string interactionId, string token, InteractionResponse reply, OutgoingFile? file, CancellationToken cancellationToken)

@@ -48,6 +48,11 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string M
         new(HttpMethod.Get, "/channels/{channel_id}/messages", channelId,
             string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages?after={afterId}&limit={limit}"), Retryable: true);
 
+    public static DiscordRoute GetReactions(string channelId, string messageId, string emoji, int limit) =>
+        new(HttpMethod.Get, "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}", channelId,
+            string.Create(CultureInfo.InvariantCulture, $"channels/{channelId}/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}?limit={limit}"),
+            Retryable: true);
+
     /// <summary>Not retried blindly: a second callback for one interaction is refused (40060).</summary>
     public static DiscordRoute InteractionCallback(string interactionId, string token) =>
         new(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", interactionId,

@@ -20,6 +20,7 @@ namespace IncidentBot.Discord.Wire;
 [JsonSerializable(typeof(ReadyData))]
 [JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(List<DiscordMessage>))]
+[JsonSerializable(typeof(List<DiscordUser>))]
 [JsonSerializable(typeof(ReactionEvent))]
 [JsonSerializable(typeof(MessageDeleteEvent))]
 [JsonSerializable(typeof(DiscordChannel))]

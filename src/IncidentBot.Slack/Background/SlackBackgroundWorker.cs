@@ -17,7 +17,8 @@ namespace IncidentBot.Slack.Background;
 /// <summary>
 /// Runs <see cref="SlackBackgroundWork"/> one item at a time. At start-up it learns the bot's identity with
 /// <c>auth.test</c> (retrying with backoff on the injected clock while Slack cannot be reached), checks the
-/// configured incidents channel with <c>conversations.info</c>, and catches up on missed thread replies.
+/// configured incidents channel with <c>conversations.info</c>, and catches up on missed thread replies and
+/// reactions (a 👀 on the status doc made while the bot was away still acknowledges).
 /// </summary>
 internal sealed class SlackBackgroundWorker(
     SlackBackgroundQueue queue,
@@ -170,6 +171,12 @@ internal sealed class SlackBackgroundWorker(
             foreach (var message in thread.Where(m => m.Ts != incident.ThreadId))
             {
                 await processor.CatchUpAsync(incident.Workspace, incident.ChannelId, incident.ThreadId!, message, cancellationToken);
+            }
+
+            // After the messages, so a 📌 finds its timeline entry; the root comes first in the list (👀/✅).
+            foreach (var message in thread.Where(m => m.Reactions is { Count: > 0 }))
+            {
+                await processor.CatchUpReactionsAsync(incident.Workspace, incident.ChannelId, message, cancellationToken);
             }
         }
     }

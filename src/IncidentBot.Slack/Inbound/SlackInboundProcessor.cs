@@ -137,6 +137,33 @@ internal sealed class SlackInboundProcessor(
         }
     }
 
+    /// <summary>
+    /// The reactions a thread read lists on one message (the root's 👀/✅, a reply's 📌), as reactions added: those
+    /// made while no event could reach the bot count too. The key names the reaction, not an event, so reading the
+    /// same reaction again is a duplicate; one already handled live changes nothing in Core either.
+    /// </summary>
+    public async Task CatchUpReactionsAsync(WorkspaceId workspace, string channel, SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Ts is not { } ts)
+        {
+            return;
+        }
+
+        foreach (var reaction in message.Reactions ?? [])
+        {
+            if (reaction.Name is not { Length: > 0 } name)
+            {
+                continue;
+            }
+
+            foreach (var userId in (reaction.Users ?? []).Where(u => !string.IsNullOrEmpty(u) && !identity.IsSelf(u, null)))
+            {
+                var context = Context(workspace, channel, null, userId, null, $"react:seen:{channel}:{ts}:{name}:{userId}");
+                await HandleAsync(new ReactionAdded(context, ts, SlackEmoji.FromReaction(name)), source: null, cancellationToken);
+            }
+        }
+    }
+
     /// <summary>An interaction payload; returns the body to answer with (e.g. modal errors), or null for an empty 200.</summary>
     public async Task<JsonObject?> InteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
     {

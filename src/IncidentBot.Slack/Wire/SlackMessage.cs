@@ -21,6 +21,9 @@ internal sealed record SlackMessage
 
     public IReadOnlyList<SlackFile>? Files { get; init; }
 
+    /// <summary>As history reads list them: each emoji with (some of) the people who reacted.</summary>
+    public IReadOnlyList<SlackReaction>? Reactions { get; init; }
+
     /// <summary>Only listed when the read asked for it (<c>include_all_metadata</c>).</summary>
     public SlackMessageMetadata? Metadata { get; init; }
 }

@@ -159,7 +159,7 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
-    public async Task Replies_posted_while_the_bot_was_disconnected_are_recorded_when_it_reconnects()
+    public async Task Replies_and_reactions_made_while_the_bot_was_disconnected_are_recorded_when_it_reconnects()
     {
         await using var bot = await SlackBot.StartAsync("socket");
         await bot.Driver.CommandAsync("declare sev2 Queue backlog", "U0JENS", "trig-1");
@@ -168,7 +168,9 @@ public sealed class SlackEndToEndTests
         await Eventually.AssertAsync(async () => (await bot.IncidentAsync("INC-1"))["status"]?.GetValue<string>() == "Investigating", "the incident");
         await bot.Driver.EventAsync(SlackPayloads.ThreadReply("U0MARIA", "seen live", bot.Slack.NextTs(), root.Ts), "Ev-live");
 
-        bot.Slack.AddHumanReply(Channel, root.Ts, "U0MARIA", "said while the bot was away");
+        var missed = bot.Slack.AddHumanReply(Channel, root.Ts, "U0MARIA", "said while the bot was away");
+        bot.Slack.AddHumanReaction(Channel, root.Ts, "eyes", "U0JENS");
+        bot.Slack.AddHumanReaction(Channel, missed, "pushpin", "U0JENS");
         bot.Slack.DropSocket();
 
         await Eventually.AssertAsync(async () => (await bot.TimelineAsync("INC-1")).Any(e => e!["text"]!.GetValue<string>() == "said while the bot was away"),
@@ -177,5 +179,17 @@ public sealed class SlackEndToEndTests
         Assert.Single(timeline, e => e!["text"]!.GetValue<string>() == "seen live");
         Assert.DoesNotContain(timeline, e => e!["kind"]!.GetValue<string>() == "Message" && e["author"]?.GetValue<string>() is "incidentbot" or FakeSlack.BotUserId);
         Assert.Contains(bot.Slack.CallsTo("conversations.info"), c => c.Arg("channel") == Channel);
+        await Eventually.AssertAsync(async () => (await bot.IncidentAsync("INC-1"))["acknowledgedBy"]?["id"]?.GetValue<string>() == "U0JENS",
+            "the 👀 made while the bot was away, acknowledging");
+        Assert.True((await bot.TimelineAsync("INC-1")).Single(e => e!["text"]!.GetValue<string>() == "said while the bot was away")!["key"]!.GetValue<bool>());
+
+        // A second reconnect reads the same 👀 again (Maria's, listed after it, shows when it was read): it changes nothing twice.
+        bot.Slack.AddHumanReaction(Channel, root.Ts, "eyes", "U0MARIA");
+        bot.Slack.DropSocket();
+        await Eventually.AssertAsync(
+            async () => (await bot.IncidentAsync("INC-1"))["responders"]!.AsArray().Any(r => r!.ToJsonString().Contains("U0MARIA", StringComparison.Ordinal)),
+            "the second catch-up adding Maria as a responder");
+        Assert.Equal("U0JENS", (await bot.IncidentAsync("INC-1"))["acknowledgedBy"]?["id"]?.GetValue<string>());
+        Assert.Single(bot.ThreadOf(root.Ts), m => m.Text.Contains("Acknowledged", StringComparison.Ordinal));
     }
 }

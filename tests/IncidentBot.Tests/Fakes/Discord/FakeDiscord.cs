@@ -23,6 +23,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly Dictionary<string, FakeMessage> _messages = [];
     private readonly Dictionary<string, JsonObject> _threads = [];
     private readonly List<(string Channel, string Message, string Emoji)> _reactions = [];
+    private readonly List<(string Channel, string Message, string Emoji, string UserId, string UserName)> _userReactions = [];
     private readonly Dictionary<string, string> _nonces = [];
     private readonly HashSet<string> _answeredInteractions = [];
     private readonly Queue<FakeFailure> _failures = new();
@@ -145,6 +146,15 @@ public sealed class FakeDiscord : IAsyncDisposable
         return body;
     }
 
+    /// <summary>A person's reaction made in the Discord client with no gateway event sent (Get Reactions lists it).</summary>
+    public void AddUserReaction(string channelId, string messageId, string emoji, string userId, string userName)
+    {
+        lock (_lock)
+        {
+            _userReactions.Add((channelId, messageId, emoji, userId, userName));
+        }
+    }
+
     public string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
@@ -236,6 +246,14 @@ public sealed class FakeDiscord : IAsyncDisposable
                 return (200, History(channel, query));
             case ("POST", ["channels", var channel, "messages", var id, "threads"]):
                 return StartThread(channel, id, json!.AsObject());
+            case ("GET", ["channels", var channel, "messages", var id, "reactions", var emoji]):
+                lock (_lock)
+                {
+                    var users = _userReactions.Where(r => r.Channel == channel && r.Message == id && r.Emoji == Uri.UnescapeDataString(emoji))
+                        .Select(r => (JsonNode)new JsonObject { ["id"] = r.UserId, ["username"] = r.UserName });
+                    return (200, new JsonArray([.. users]));
+                }
+
             case ("PUT", ["channels", var channel, "messages", var id, "reactions", var emoji, "@me"]):
                 lock (_lock)
                 {

@@ -29,6 +29,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly List<FakeSlackCall> _calls = [];
     private readonly List<FakeSlackMessage> _messages = [];
     private readonly List<FakeSlackMessage> _humanReplies = [];
+    private readonly List<(string Channel, string Ts, string Name, string User)> _humanReactions = [];
     private readonly List<FakeSlackEphemeral> _ephemerals = [];
     private readonly List<FakeSlackView> _views = [];
     private readonly List<FakeSlackReaction> _reactions = [];
@@ -145,6 +146,15 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         return message.Ts;
+    }
+
+    /// <summary>A person's reaction, as history reads will list it on the message (no event is sent).</summary>
+    public void AddHumanReaction(string channel, string ts, string name, string user)
+    {
+        lock (_lock)
+        {
+            _humanReactions.Add((channel, ts, name, user));
+        }
     }
 
     /// <summary>A fresh message timestamp, unique and increasing, as Slack's <c>ts</c> are.</summary>
@@ -453,6 +463,11 @@ public sealed class FakeSlack : IAsyncDisposable
                 listed["bot_id"] = BotId;
             }
 
+            if (HumanReactionsOn(m) is { Count: > 0 } reactions)
+            {
+                listed["reactions"] = reactions;
+            }
+
             if (withMetadata && m.Metadata is not null)
             {
                 listed["metadata"] = m.Metadata.DeepClone();
@@ -467,6 +482,23 @@ public sealed class FakeSlack : IAsyncDisposable
             ["has_more"] = next.Length > 0,
             ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
         });
+    }
+
+    /// <summary>People's reactions on a message, grouped by emoji as Slack lists them: <c>{name, users, count}</c>.</summary>
+    private JsonArray HumanReactionsOn(FakeSlackMessage message)
+    {
+        lock (_lock)
+        {
+            return new JsonArray([.. _humanReactions
+                .Where(r => r.Channel == message.Channel && r.Ts == message.Ts)
+                .GroupBy(r => r.Name)
+                .Select(g => (JsonNode)new JsonObject
+                {
+                    ["name"] = g.Key,
+                    ["users"] = new JsonArray([.. g.Select(r => (JsonNode)JsonValue.Create(r.User))]),
+                    ["count"] = g.Count(),
+                })]);
+        }
     }
 
     private JsonObject CompleteUpload(FakeSlackCall call)
