@@ -43,7 +43,10 @@ internal static class HostingExtensions
         return services;
     }
 
-    /// <summary>One JSON object per line when <c>Logging__Format=json</c>; the console's plain lines otherwise.</summary>
+    /// <summary>
+    /// One JSON object per line when <c>Logging__Format=json</c>; the console's plain lines otherwise. Framework
+    /// categories that log every request or attempt are quieter by default (see <see cref="QuietByDefault"/>).
+    /// </summary>
     public static ILoggingBuilder UseConfiguredFormat(this ILoggingBuilder logging, IConfiguration configuration)
     {
         if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
@@ -52,6 +55,27 @@ internal static class HostingExtensions
             logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
 
+        foreach (var (category, level) in QuietByDefault)
+        {
+            // A level the operator configured (Logging__LogLevel__<category>) wins.
+            if (configuration[$"Logging:LogLevel:{category}"] is null)
+            {
+                logging.AddFilter(category, level);
+            }
+        }
+
         return logging;
     }
+
+    /// <summary>
+    /// Each outgoing call (with its URL, which for a <c>response_url</c> is a credential), each incoming request and
+    /// each retry attempt with its stack trace would otherwise be logged; the bot logs what matters once, with the
+    /// incident it concerns, and an operator reading the log during a SEV1 should see those lines.
+    /// </summary>
+    private static IEnumerable<(string Category, LogLevel Level)> QuietByDefault =>
+    [
+        ("System.Net.Http.HttpClient", LogLevel.Warning),
+        ("Microsoft.AspNetCore", LogLevel.Warning),
+        ("Polly", LogLevel.Error),
+    ];
 }
