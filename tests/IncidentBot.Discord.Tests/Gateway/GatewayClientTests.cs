@@ -197,26 +197,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     public async Task A_refused_resume_identifies_afresh_and_reads_back_what_was_missed()
     {
         const string thread = "1000000000000000100";
-        await using var h = await DiscordHarness.StartAsync(configure: (services, discord) =>
-        {
-            var store = Substitute.For<IIncidentStore>();
-            var incident = new Incident
-            {
-                Id = new IncidentId(5),
-                Workspace = new WorkspaceId(Platform.Discord, discord.GuildId),
-                ChannelId = discord.IncidentsChannelId,
-                RootMessageId = thread,
-                ThreadId = thread,
-                Title = "Login errors",
-                Severity = Severity.Sev1,
-                Commander = new UserRef(GatewayMessages.PersonId, "Ana"),
-                DeclaredBy = new UserRef(GatewayMessages.PersonId, "Ana"),
-                DeclaredAt = DateTimeOffset.UnixEpoch,
-            };
-            store.ListAsync(true, Arg.Any<CancellationToken>()).Returns([incident]);
-            store.GetTimelineAsync(incident.Id, Arg.Any<CancellationToken>()).Returns([]);
-            services.AddSingleton(store);
-        });
+        await using var h = await WithOneOpenIncidentAsync(thread);
         var client = h.Get<DiscordGatewayClient>();
         await client.StartAsync(TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => client.IsReady, "READY");
@@ -235,26 +216,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     public async Task After_a_new_session_the_acknowledging_reactions_on_the_status_doc_are_read_back()
     {
         const string root = "1300000000000000400";
-        await using var h = await DiscordHarness.StartAsync(configure: (services, discord) =>
-        {
-            var store = Substitute.For<IIncidentStore>();
-            var incident = new Incident
-            {
-                Id = new IncidentId(6),
-                Workspace = new WorkspaceId(Platform.Discord, discord.GuildId),
-                ChannelId = discord.IncidentsChannelId,
-                RootMessageId = root,
-                ThreadId = root,
-                Title = "Login errors",
-                Severity = Severity.Sev1,
-                Commander = new UserRef(GatewayMessages.PersonId, "Ana"),
-                DeclaredBy = new UserRef(GatewayMessages.PersonId, "Ana"),
-                DeclaredAt = DateTimeOffset.UnixEpoch,
-            };
-            store.ListAsync(true, Arg.Any<CancellationToken>()).Returns([incident]);
-            store.GetTimelineAsync(incident.Id, Arg.Any<CancellationToken>()).Returns([]);
-            services.AddSingleton(store);
-        });
+        await using var h = await WithOneOpenIncidentAsync(root);
         h.Discord.AddUserReaction(h.Discord.IncidentsChannelId, root, "👀", GatewayMessages.PersonId, "ana");
         h.Discord.AddUserReaction(h.Discord.IncidentsChannelId, root, "✅", h.Discord.BotUserId, "IncidentBot");
         var client = h.Get<DiscordGatewayClient>();
@@ -333,6 +295,29 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Equal("Done by the fake core.", callback.Json["data"]!["content"]!.GetValue<string>());
         Assert.False(callback.Headers.ContainsKey("Authorization"));
     }
+
+    /// <summary>A harness whose store holds one open SEV1 with its status doc (and thread) at <paramref name="root"/>.</summary>
+    private static Task<DiscordHarness> WithOneOpenIncidentAsync(string root) =>
+        DiscordHarness.StartAsync(configure: (services, discord) =>
+        {
+            var store = Substitute.For<IIncidentStore>();
+            var incident = new Incident
+            {
+                Id = new IncidentId(5),
+                Workspace = new WorkspaceId(Platform.Discord, discord.GuildId),
+                ChannelId = discord.IncidentsChannelId,
+                RootMessageId = root,
+                ThreadId = root,
+                Title = "Login errors",
+                Severity = Severity.Sev1,
+                Commander = new UserRef(GatewayMessages.PersonId, "Ana"),
+                DeclaredBy = new UserRef(GatewayMessages.PersonId, "Ana"),
+                DeclaredAt = DateTimeOffset.UnixEpoch,
+            };
+            store.ListAsync(true, Arg.Any<CancellationToken>()).Returns([incident]);
+            store.GetTimelineAsync(incident.Id, Arg.Any<CancellationToken>()).Returns([]);
+            services.AddSingleton(store);
+        });
 
     private async Task StartReadyAsync()
     {
