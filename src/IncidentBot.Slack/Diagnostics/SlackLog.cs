@@ -47,4 +47,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Slack is rate limiting event delivery (app_rate_limited, minute {Minute})")]
     public static partial void EventsRateLimited(this ILogger logger, long minute);
+
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Warning, Message = "Could not look for an earlier attempt of {Delivery} in {Channel} ({Error}); posting it again, which may repeat it")]
+    public static partial void LookupFailed(this ILogger logger, string delivery, string channel, string error);
 }

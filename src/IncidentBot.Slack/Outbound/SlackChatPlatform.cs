@@ -4,7 +4,9 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Api;
+using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Slack.Outbound;
 
@@ -16,7 +18,7 @@ namespace IncidentBot.Slack.Outbound;
 /// post carries its outbox delivery key as message metadata instead, and a retried delivery first looks for a
 /// message with that key, so a post whose answer was lost is not made twice.
 /// </summary>
-internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation) : IChatPlatform
+internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation, ILogger<SlackChatPlatform> logger) : IChatPlatform
 {
     /// <summary>Permalinks never change; a few hundred open incidents fit, older ones are simply looked up again.</summary>
     private const int MaxPermalinks = 1000;
@@ -151,11 +153,28 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
         return new SlackRenderContext(escalation.Markup, incident.ChannelId, permalink);
     }
 
-    /// <summary>On a retry only: the <c>ts</c> of the message an earlier attempt of this delivery posted, if it did.</summary>
-    private async Task<string?> EarlierAttemptAsync(string channel, string? thread, Delivery delivery, CancellationToken cancellationToken) =>
-        delivery.IsRetry
-            ? await api.FindDeliveredAsync(channel, thread, delivery.Key, delivery.QueuedAt - LookBack, cancellationToken)
-            : null;
+    /// <summary>
+    /// On a retry only: the <c>ts</c> of the message an earlier attempt of this delivery posted, if it did. A read
+    /// Slack refuses (the bot posts to a channel it is not a member of, with <c>chat:write.public</c>, and cannot read
+    /// it) must not stop the message: it is posted again, as it was before there was a look-up.
+    /// </summary>
+    private async Task<string?> EarlierAttemptAsync(string channel, string? thread, Delivery delivery, CancellationToken cancellationToken)
+    {
+        if (!delivery.IsRetry)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await api.FindDeliveredAsync(channel, thread, delivery.Key, delivery.QueuedAt - LookBack, cancellationToken);
+        }
+        catch (SlackApiException e) when (!e.IsTransient)
+        {
+            logger.LookupFailed(delivery.Key, channel, e.Error);
+            return null;
+        }
+    }
 
     private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
     {

@@ -188,6 +188,17 @@ public sealed class SlackClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_that_may_not_read_the_channel_still_posts()
+    {
+        var incident = await PostedIncidentAsync();
+        _slack.Fail("conversations.replies", FakeSlackFault.NotOk("not_in_channel"));
+
+        await Platform.PostInThreadAsync(incident, MessageContent.Plain("rolled back"), Delivery("INC-42.10", attempt: 2), Ct);
+
+        Assert.Single(_slack.Messages, m => m.ThreadTs == incident.ThreadId);
+    }
+
+    [Fact]
     public async Task A_status_doc_whose_answer_was_lost_is_found_in_the_channel_not_posted_twice()
     {
         var incident = Incident();
