@@ -19,6 +19,11 @@ public interface IIncidentUnitOfWork : IAsyncDisposable
     /// <summary>An incident by id across workspaces: for the reminder loop, which acts for no workspace.</summary>
     Task<Incident?> GetForReminderAsync(IncidentId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The incident whose thread this is. On both platforms a thread hangs off the root message and has its id (the
+    /// Slack root's <c>ts</c>, the Discord starter message's id), so before the thread id is stored the root message
+    /// id answers too: a reply in the moments between the root post and saving the thread is not lost.
+    /// </summary>
     Task<Incident?> FindByThreadAsync(WorkspaceId workspace, string threadId, CancellationToken cancellationToken);
 
     Task<Incident?> FindByRootMessageAsync(WorkspaceId workspace, string rootMessageId, CancellationToken cancellationToken);

@@ -14,7 +14,8 @@ internal static class IncidentSql
 
     public const string ByWorkspaceAndNumber = "i.number = @Number AND i.platform = @Platform AND i.workspace_id = @WorkspaceId";
 
-    public const string ByWorkspaceAndThread = "i.thread_id = @ThreadId AND i.platform = @Platform AND i.workspace_id = @WorkspaceId";
+    public const string ByWorkspaceAndThread =
+        "(i.thread_id = @ThreadId OR (i.thread_id IS NULL AND i.root_message_id = @ThreadId)) AND i.platform = @Platform AND i.workspace_id = @WorkspaceId";
 
     public const string ByWorkspaceAndRoot = "i.root_message_id = @RootMessageId AND i.platform = @Platform AND i.workspace_id = @WorkspaceId";
 

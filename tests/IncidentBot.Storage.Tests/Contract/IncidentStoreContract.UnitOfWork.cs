@@ -162,6 +162,20 @@ public abstract partial class IncidentStoreContract
     }
 
     [Fact]
+    public async Task A_thread_is_found_by_its_root_message_before_the_thread_id_is_stored()
+    {
+        var posted = await DeclareAsync(SlackA, i => i with { RootMessageId = "1767600001.000001", ThreadId = null });
+        var other = await DeclareAsync(SlackA, i => i with { RootMessageId = "R-other", ThreadId = "TH-other" });
+
+        await using var uow = await Store.BeginAsync(Ct);
+
+        Assert.Equal(posted.Id, (await uow.FindByThreadAsync(SlackA, "1767600001.000001", Ct))?.Id);
+        Assert.Null(await uow.FindByThreadAsync(SlackB, "1767600001.000001", Ct));
+        Assert.Null(await uow.FindByThreadAsync(SlackA, "R-other", Ct));
+        Assert.Equal(other.Id, (await uow.FindByThreadAsync(SlackA, "TH-other", Ct))?.Id);
+    }
+
+    [Fact]
     public async Task The_reminder_lookup_finds_an_incident_of_any_workspace()
     {
         var slack = await DeclareAsync(SlackB);
