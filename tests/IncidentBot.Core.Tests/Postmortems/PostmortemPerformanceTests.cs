@@ -1,13 +1,12 @@
-using System.Diagnostics;
 using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Core.Tests.Postmortems;
 
 /// <summary>
-/// Guards the 200 ms budget for a 10,000-message incident (issue 6) against quadratic slips. The figures
-/// themselves come from bench/IncidentBot.Bench in Release; these checks hold in a Debug build on a busy box.
+/// Guards the 200 ms budget for a 10,000-message incident (issue 6) against quadratic slips by counting allocated
+/// bytes, which do not depend on how busy the machine is. The timings come from bench/IncidentBot.Bench in Release,
+/// not from a timed test.
 /// </summary>
-[Collection(nameof(RenderTiming))]
 public sealed class PostmortemPerformanceTests
 {
     [Fact]
@@ -21,24 +20,6 @@ public sealed class PostmortemPerformanceTests
         var ratio = (double)Allocated(large) / Allocated(small);
 
         Assert.InRange(ratio, 5, 15);
-    }
-
-    [Fact]
-    public void A_ten_thousand_message_incident_renders_in_well_under_two_seconds_even_unoptimised()
-    {
-        var s = Busy(10_000);
-        s.Render();
-
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            s.Render();
-            var took = Stopwatch.GetElapsedTime(started);
-            best = took < best ? took : best;
-        }
-
-        Assert.True(best < TimeSpan.FromSeconds(2), $"Best of 3 took {best.TotalMilliseconds:F0} ms.");
     }
 
     private static long Allocated(ScriptedIncident s)
