@@ -32,13 +32,7 @@ internal sealed class DiscordBot : IAsyncDisposable
     public static async Task<DiscordBot> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var discord = await FakeDiscord.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Discord:BotToken"] = FakeDiscord.BotToken,
-            ["Discord:ApplicationId"] = discord.ApplicationId,
-            ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
-            ["Discord:IncidentsChannel"] = discord.IncidentsChannelId,
-        };
+        var settings = Settings(discord);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -49,6 +43,15 @@ internal sealed class DiscordBot : IAsyncDisposable
         await Eventually.AssertAsync(() => discord.Gateway.SessionId is not null, "the gateway session (READY)");
         return bot;
     }
+
+    /// <summary>The configuration that points the host at <paramref name="discord"/>.</summary>
+    public static Dictionary<string, string?> Settings(FakeDiscord discord) => new()
+    {
+        ["Discord:BotToken"] = FakeDiscord.BotToken,
+        ["Discord:ApplicationId"] = discord.ApplicationId,
+        ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString(),
+        ["Discord:IncidentsChannel"] = discord.IncidentsChannelId,
+    };
 
     public string NextId() => (1_700_000_000_000_000_000 + Interlocked.Increment(ref _nextEvent)).ToString(CultureInfo.InvariantCulture);
 

@@ -181,31 +181,30 @@ public sealed class ClockTests
             Platform platform, string? database = null, DateTimeOffset? start = null, Dictionary<string, string?>? settings = null)
         {
             var origin = database is null ? start ?? BotApplication.DefaultStart : BotApplication.DefaultStart;
-            var values = new Dictionary<string, string?>(settings ?? []);
-            values.TryAdd("Incidents:EscalationMention", $"<!here>,<@&{EscalationRole}>");
             FakeSlack? slack = null;
             FakeDiscord? discord = null;
+            Dictionary<string, string?> values;
             WorkspaceId workspace;
             string channel;
             if (platform == Platform.Slack)
             {
                 slack = await FakeSlack.StartAsync();
-                values["Slack:BotToken"] = FakeSlack.BotToken;
-                values["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
-                values["Slack:SigningSecret"] = SlackBot.SigningSecret;
-                values["Slack:IncidentsChannel"] = SlackPayloads.Channel;
+                values = SlackBot.Settings(slack, "http");
                 workspace = new WorkspaceId(Platform.Slack, FakeSlack.TeamId);
                 channel = SlackPayloads.Channel;
             }
             else
             {
                 discord = await FakeDiscord.StartAsync();
-                values["Discord:BotToken"] = FakeDiscord.BotToken;
-                values["Discord:ApplicationId"] = discord.ApplicationId;
-                values["Discord:ApiBaseUrl"] = discord.ApiBaseUrl.ToString();
-                values["Discord:IncidentsChannel"] = discord.IncidentsChannelId;
+                values = DiscordBot.Settings(discord);
                 workspace = new WorkspaceId(Platform.Discord, discord.GuildId);
                 channel = discord.IncidentsChannelId;
+            }
+
+            values["Incidents:EscalationMention"] = $"<!here>,<@&{EscalationRole}>";
+            foreach (var (key, value) in settings ?? [])
+            {
+                values[key] = value;
             }
 
             var bot = new BotApplication(values, start ?? origin, database).Start();

@@ -35,14 +35,8 @@ internal sealed class SlackBot : IAsyncDisposable
         var slack = await FakeSlack.StartAsync();
         slack.AddUser("U0JENS", "Jens");
         slack.AddUser("U0MARIA", "Maria");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = FakeSlack.BotToken,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
-            ["Slack:IncidentsChannel"] = SlackPayloads.Channel,
-            ["Api:Token"] = ApiToken,
-            [mode == "socket" ? "Slack:AppToken" : "Slack:SigningSecret"] = mode == "socket" ? FakeSlack.AppToken : SigningSecret,
-        };
+        var settings = Settings(slack, mode);
+        settings["Api:Token"] = ApiToken;
         var app = new BotApplication(settings).Start();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
@@ -54,6 +48,15 @@ internal sealed class SlackBot : IAsyncDisposable
 
         return new SlackBot(slack, app, client, driver);
     }
+
+    /// <summary>The configuration that points the host at <paramref name="slack"/>, in HTTP or Socket Mode.</summary>
+    public static Dictionary<string, string?> Settings(FakeSlack slack, string mode) => new()
+    {
+        ["Slack:BotToken"] = FakeSlack.BotToken,
+        ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+        ["Slack:IncidentsChannel"] = SlackPayloads.Channel,
+        [mode == "socket" ? "Slack:AppToken" : "Slack:SigningSecret"] = mode == "socket" ? FakeSlack.AppToken : SigningSecret,
+    };
 
     /// <summary>The incident as the operator API shows it, with its timeline.</summary>
     public async Task<JsonNode> IncidentAsync(string id)
