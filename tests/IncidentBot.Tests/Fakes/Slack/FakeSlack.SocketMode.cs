@@ -55,6 +55,12 @@ public sealed partial class FakeSlack
     public IReadOnlyList<FakeSlackAck> Acks => Snapshot(_acks);
 
     /// <summary>
+    /// While true, acknowledgements are lost on the way: the bot acted, Slack never heard, so events stay pending
+    /// and are re-sent when their connection ends.
+    /// </summary>
+    public bool LoseAcks { get; set; }
+
+    /// <summary>
     /// Sends a Socket Mode envelope on connection <paramref name="connection"/> (default: the newest); returns its
     /// envelope id. Events carry <c>retry_attempt</c>/<c>retry_reason</c> as Slack's do.
     /// </summary>
@@ -204,7 +210,7 @@ public sealed partial class FakeSlack
                 return;
             }
 
-            if (JsonNode.Parse(message.ToArray()) is JsonObject ack && ack["envelope_id"]?.GetValue<string>() is { } envelopeId)
+            if (!LoseAcks && JsonNode.Parse(message.ToArray()) is JsonObject ack && ack["envelope_id"]?.GetValue<string>() is { } envelopeId)
             {
                 lock (_lock)
                 {
