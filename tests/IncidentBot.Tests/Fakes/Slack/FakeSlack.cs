@@ -253,9 +253,16 @@ public sealed partial class FakeSlack : IAsyncDisposable
             fault = FakeSlackFault.ServerError();
         }
 
-        var status = fault?.Status ?? 200;
+        var status = fault is { Drop: true } ? 0 : fault?.Status ?? 200;
         var call = new FakeSlackCall(method, authorization, http.Request.ContentType, form, json, status, TimeProvider.System.GetUtcNow());
         Record(call);
+        if (fault is { Drop: true })
+        {
+            Answer(method, call);
+            http.Abort();
+            return;
+        }
+
         if (status != 200)
         {
             if (fault is { AfterEffect: true })
