@@ -78,13 +78,22 @@ internal sealed class FaultRig : IAsyncDisposable
     }
 
     /// <summary>A slash command in the incidents channel; null when the bot gave no answer (killed, not listening).</summary>
-    public Task<HttpStatusCode?> CommandAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS") =>
-        PostAsync("/slack/commands", SlackPayloads.Form(SlackPayloads.SlashCommand(text, user, trigger, responseUrl ?? Slack.ResponseUrl(trigger))),
+    public async Task<HttpStatusCode?> CommandAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS") =>
+        (await CommandWithReplyAsync(text, trigger, responseUrl, user)).Status;
+
+    /// <summary>As <see cref="CommandAsync"/>, with the text of the bot's immediate (ephemeral) answer.</summary>
+    public async Task<(HttpStatusCode? Status, string Reply)> CommandWithReplyAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS")
+    {
+        var (status, body) = await PostAsync("/slack/commands",
+            SlackPayloads.Form(SlackPayloads.SlashCommand(text, user, trigger, responseUrl ?? Slack.ResponseUrl(trigger))),
             "application/x-www-form-urlencoded", retry: 0);
+        var reply = body is { Length: > 0 } && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body)?["text"]?.GetValue<string>() : body;
+        return (status, reply ?? string.Empty);
+    }
 
     /// <summary>An Events API delivery; <paramref name="retry"/> above 0 is a redelivery, marked as Slack marks it.</summary>
-    public Task<HttpStatusCode?> EventAsync(JsonObject inner, string eventId, int retry) =>
-        PostAsync("/slack/events", SlackPayloads.EventCallback(inner, eventId).ToJsonString(), "application/json", retry);
+    public async Task<HttpStatusCode?> EventAsync(JsonObject inner, string eventId, int retry) =>
+        (await PostAsync("/slack/events", SlackPayloads.EventCallback(inner, eventId).ToJsonString(), "application/json", retry)).Status;
 
     /// <summary>The incident as the operator API shows it (null while the bot does not answer).</summary>
     public async Task<JsonNode?> IncidentAsync(string id = IncidentId)
@@ -171,7 +180,7 @@ internal sealed class FaultRig : IAsyncDisposable
         Starts++;
     }
 
-    private async Task<HttpStatusCode?> PostAsync(string path, string body, string contentType, int retry)
+    private async Task<(HttpStatusCode? Status, string? Body)> PostAsync(string path, string body, string contentType, int retry)
     {
         using var request = SlackSigner.Request(path, body, contentType, SlackBot.SigningSecret, TimeProvider.System.GetUtcNow());
         if (retry > 0)
@@ -183,11 +192,11 @@ internal sealed class FaultRig : IAsyncDisposable
         try
         {
             using var response = await Bot.Client.SendAsync(request, TestContext.Current.CancellationToken);
-            return response.StatusCode;
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
         {
-            return null;
+            return (null, null);
         }
     }
 
