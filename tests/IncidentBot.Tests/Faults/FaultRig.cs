@@ -107,7 +107,7 @@ internal sealed class FaultRig : IAsyncDisposable
                 ? JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
                 : null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or ObjectDisposedException)
         {
             return null;
         }
@@ -145,6 +145,10 @@ internal sealed class FaultRig : IAsyncDisposable
             async () => (await OutboxAsync()).All(r => r.State != "pending"),
             "the outbox to drain",
             budget ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>Bot messages carrying an outbox delivery key (<c>INC-1.42</c>) in their metadata.</summary>
+    public IReadOnlyList<FakeSlackMessage> MessagesWithKey(string key) =>
+        Slack.Messages.Where(m => m.Metadata?["event_payload"]?["key"]?.GetValue<string>() == key).ToList();
 
     /// <summary>Bot messages posted in the incident's thread whose text contains <paramref name="text"/>.</summary>
     public IReadOnlyList<FakeSlackMessage> ThreadPosts(string text) =>
@@ -194,7 +198,7 @@ internal sealed class FaultRig : IAsyncDisposable
             using var response = await Bot.Client.SendAsync(request, TestContext.Current.CancellationToken);
             return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
+        catch (Exception e) when (e is HttpRequestException or ObjectDisposedException or TaskCanceledException { InnerException: TimeoutException })
         {
             return (null, null);
         }
