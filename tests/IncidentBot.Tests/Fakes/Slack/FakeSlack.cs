@@ -177,9 +177,16 @@ public sealed partial class FakeSlack : IAsyncDisposable
             fault = FakeSlackFault.ServerError();
         }
 
-        var status = fault?.Status ?? 200;
+        var status = fault is { Drop: true } ? 0 : fault?.Status ?? 200;
         var call = new FakeSlackCall(method, authorization, http.Request.ContentType, form, json, status, TimeProvider.System.GetUtcNow());
         Record(call);
+        if (fault is { Drop: true })
+        {
+            Answer(method, call);
+            http.Abort();
+            return;
+        }
+
         if (status != 200)
         {
             if (fault is { AfterEffect: true })
@@ -201,6 +208,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
         var answer = authorization != $"Bearer {expectedToken}" ? Error("invalid_auth")
             : fault?.Error is { } error ? Error(error)
             : Answer(method, call);
+        if (!await HoldAnswerAsync(method, http.RequestAborted))
+        {
+            return;
+        }
+
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }
@@ -477,6 +489,11 @@ public sealed partial class FakeSlack : IAsyncDisposable
     private async Task HandleResponseUrlAsync(HttpContext http, string id)
     {
         var (form, json) = await ReadArgumentsAsync(http.Request);
+        if (!await ResponseUrlAvailableAsync(http))
+        {
+            return;
+        }
+
         Record(new FakeSlackCall("response_url", http.Request.Headers.Authorization.ToString(), http.Request.ContentType,
             form, json, 200, TimeProvider.System.GetUtcNow()));
         lock (_lock)
