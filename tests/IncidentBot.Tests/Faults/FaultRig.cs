@@ -199,7 +199,7 @@ internal sealed class FaultRig : IAsyncDisposable
             return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
         catch (Exception e) when (e is HttpRequestException or ObjectDisposedException
-            or TaskCanceledException when !TestContext.Current.CancellationToken.IsCancellationRequested)
+            || (e is TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested))
         {
             return (null, null);
         }
