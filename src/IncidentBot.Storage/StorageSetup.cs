@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
@@ -48,6 +49,7 @@ public static class StorageSetup
             sp.GetRequiredService<OutboxJson>(),
             sp.GetRequiredService<MigrationRunner>().LatestVersion,
             sp.GetRequiredService<ILogger<SqlIncidentStore>>()));
+        services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<OutboxJson>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

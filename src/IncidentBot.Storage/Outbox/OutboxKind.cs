@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 
 namespace IncidentBot.Storage.Outbox;
@@ -14,6 +15,9 @@ internal static class OutboxKind
 
     public const string Failed = "failed";
 
+    /// <summary>The kind of the intents kept in step with PagerDuty.</summary>
+    public const string PagerDuty = "pagerduty";
+
     private const string WaitsForRoot = "root";
 
     private const string WaitsForThread = "thread";
@@ -27,6 +31,9 @@ internal static class OutboxKind
         UploadFile => ("upload_file", WaitsForThread),
         AddReaction => ("add_reaction", WaitsForThread),
         ReplyToRequester => ("reply", WaitsForThread),
+
+        // PagerDuty's own lane (OutboxSql.Heads): it needs nothing from chat, and a PagerDuty outage holds back no post.
+        SyncPagerDuty => (PagerDuty, null),
         _ => throw new ArgumentOutOfRangeException(nameof(intent), intent.GetType().Name, "The outbox does not know this intent."),
     };
 }

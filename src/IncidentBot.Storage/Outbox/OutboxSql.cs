@@ -77,8 +77,11 @@ internal static class OutboxSql
         o.attempts AS Attempts, o.next_attempt_at AS NextAttemptAt, o.last_error AS LastError
         """;
 
-    private const string Heads =
-        "SELECT MIN(h.id) FROM outbox h WHERE h.state = 'pending' AND h.kind <> 'edit_root' GROUP BY h.incident_number";
+    /// <summary>The head of each incident's chat lane and of its PagerDuty lane (kind 'pagerduty', in order among themselves).</summary>
+    private const string Heads = """
+        SELECT MIN(h.id) FROM outbox h WHERE h.state = 'pending' AND h.kind <> 'edit_root'
+        GROUP BY h.incident_number, CASE WHEN h.kind = 'pagerduty' THEN 1 ELSE 0 END
+        """;
 
     private const string Ready = """
         (o.waits_for IS NULL
