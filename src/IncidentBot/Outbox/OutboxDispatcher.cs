@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -19,6 +20,7 @@ namespace IncidentBot.Outbox;
 internal sealed partial class OutboxDispatcher(
     IIncidentStore store,
     IEnumerable<IChatPlatform> platforms,
+    IEnumerable<IIncidentSync> syncs,
     IncidentPolicy policy,
     TimeProvider time,
     WorkSignals signals,
@@ -109,7 +111,10 @@ internal sealed partial class OutboxDispatcher(
             return true;
         }
 
-        if (!_platforms.TryGetValue(incident.Workspace.Platform, out var platform))
+        // An outside system kept in step (PagerDuty) takes its own intents; the chat platform the rest.
+        var sync = syncs.FirstOrDefault(x => x.Accepts(message.Intent));
+        IChatPlatform? platform = null;
+        if (sync is null && !_platforms.TryGetValue(incident.Workspace.Platform, out platform))
         {
             if (_warnedMissing.TryAdd(incident.Workspace.Platform, true))
             {
@@ -128,7 +133,15 @@ internal sealed partial class OutboxDispatcher(
 
         try
         {
-            await SendAsync(platform, incident, message, now, cancellationToken);
+            if (sync is not null)
+            {
+                await sync.SendAsync(incident, message.Intent, DeliveryOf(incident, message), cancellationToken);
+            }
+            else
+            {
+                await SendAsync(platform!, incident, message, now, cancellationToken);
+            }
+
             if (message.Intent is not EditRootMessage)
             {
                 await store.MarkDeliveredAsync(message.Id, time.GetUtcNow(), cancellationToken);
@@ -159,8 +172,7 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task SendAsync(IChatPlatform platform, Incident incident, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
     {
-        var delivery = new Delivery(
-            string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), message.Attempts + 1, message.CreatedAt);
+        var delivery = DeliveryOf(incident, message);
         switch (message.Intent)
         {
             case PostRootMessage:
@@ -199,6 +211,9 @@ internal sealed partial class OutboxDispatcher(
                 throw new PlatformRejectedException($"unknown intent {message.Intent.GetType().Name}");
         }
     }
+
+    private static Delivery DeliveryOf(Incident incident, OutboxMessage message) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), message.Attempts + 1, message.CreatedAt);
 
     private async Task<StatusDoc> DocAsync(Incident incident, CancellationToken ct) =>
         StatusDocBuilder.Build(incident, await store.GetTimelineAsync(incident.Id, ct), policy);
