@@ -84,6 +84,10 @@ internal sealed class AlertsBot : IAsyncDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>Whether the message carries a button with this <c>action_id</c>.</summary>
+    public static bool HasButton(FakeSlackMessage message, string actionId) =>
+        message.Blocks?.ToJsonString().Contains($"\"action_id\":\"{actionId}\"", StringComparison.Ordinal) == true;
+
     /// <summary>Rows of a table, read straight from the database: what "nothing stored" means.</summary>
     public long Count(string table)
     {

@@ -77,7 +77,7 @@ public sealed class PagerDutyFlowTests
         Assert.Equal("INC-2", resolved!["incident"]!.GetValue<string>());
         Assert.Equal("Investigating", (await bot.Chat.IncidentAsync("INC-2"))["status"]!.GetValue<string>());
         await Eventually.AssertAsync(() => bot.Slack.Messages.Any(m => m.AllText.Contains("was resolved by PIG 208", StringComparison.Ordinal)
-            && m.AllText.Contains("\"action_id\":\"resolve\"", StringComparison.Ordinal)), "the resolved page with a Resolve button");
+            && AlertsBot.HasButton(m, "resolve")), "the resolved page with a Resolve button");
         var second = bot.Chat.Roots.Single(r => r.Text.Contains("INC-2", StringComparison.Ordinal));
         await bot.Chat.Driver.InteractionAsync(SlackPayloads.ButtonClick("resolve", "INC-2", "U0MARIA", "trig-resolve-2", second.Ts));
         Assert.Equal("Resolved", (await bot.Chat.IncidentAsync("INC-2"))["status"]!.GetValue<string>());
