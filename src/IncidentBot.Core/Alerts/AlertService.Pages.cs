@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
@@ -59,8 +58,9 @@ public sealed partial class AlertService
     private async Task<InboundOutcome> TriggeredAsync(Scope s, PageEvent page)
     {
         var linkText = $"PagerDuty {page.Label}" + (page.Url is { } url ? $" ({url})" : string.Empty);
-        var named = page.Mentions.SelectMany(m => IncidentMention().Matches(m)).Select(m => m.Value).FirstOrDefault();
-        if (named is not null && IncidentId.TryParse(named, out var id)
+        var named = page.Mentions.SelectMany(m => m.Split(NotInId.ToCharArray(), StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => IncidentId.TryParse(w, out var i) ? i : (IncidentId?)null).FirstOrDefault(i => i is not null);
+        if (named is { } id
             && await s.Uow.GetAsync(s.Context.Workspace, id, s.Cancellation) is { IsOpen: true } existing
             && await s.Uow.GetPagerDutyLinkAsync(existing.Id, s.Cancellation) is null)
         {
@@ -90,6 +90,6 @@ public sealed partial class AlertService
         return Accepted(incident.Id);
     }
 
-    [GeneratedRegex(@"\bINC-[1-9][0-9]{0,17}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex IncidentMention();
+    /// <summary>What separates an <c>INC-42</c> from the words around it in a PagerDuty title or incident key.</summary>
+    private const string NotInId = " \t\n,;:.()[]/\"'";
 }

@@ -8,25 +8,30 @@ namespace IncidentBot.Core.Alerts;
 /// </summary>
 public static class PagerDutySync
 {
-    public static IEnumerable<SyncPagerDuty> Changes(Incident before, Incident after, PagerDutyLink link)
+    public static IReadOnlyList<SyncPagerDuty> Changes(Incident before, Incident after, PagerDutyLink link)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(link);
+
+        // A list, not an iterator: the compiler's iterator reads System.Environment, which Core does not use.
+        var changes = new List<SyncPagerDuty>();
         if (before.AcknowledgedAt is null && after.AcknowledgedAt is not null && after.Status.IsActive())
         {
-            yield return new SyncPagerDuty(link.PagerDutyId, PagerDutyAction.Acknowledge, null);
+            changes.Add(new SyncPagerDuty(link.PagerDutyId, PagerDutyAction.Acknowledge, null));
         }
 
         if (after.LastUpdateAt != before.LastUpdateAt && after.LastUpdateText is { } text)
         {
-            yield return new SyncPagerDuty(
-                link.PagerDutyId, PagerDutyAction.Note, $"{AlertService.NoteMarker} {after.Id} update ({after.Status}): {text}");
+            changes.Add(new SyncPagerDuty(
+                link.PagerDutyId, PagerDutyAction.Note, $"{AlertService.NoteMarker} {after.Id} update ({after.Status}): {text}"));
         }
 
         if (before.Status.IsActive() && after.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
         {
-            yield return new SyncPagerDuty(link.PagerDutyId, PagerDutyAction.Resolve, null);
+            changes.Add(new SyncPagerDuty(link.PagerDutyId, PagerDutyAction.Resolve, null));
         }
+
+        return changes;
     }
 }

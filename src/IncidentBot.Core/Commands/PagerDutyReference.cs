@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Core.Commands;
@@ -7,7 +6,7 @@ namespace IncidentBot.Core.Commands;
 /// The argument of <c>pagerduty</c>: a PagerDuty incident id (<c>PT4KHLK</c>) or its web URL
 /// (<c>https://acme.pagerduty.com/incidents/PT4KHLK</c>, as Slack sends a link: <c>&lt;url&gt;</c> or <c>&lt;url|text&gt;</c>).
 /// </summary>
-internal static partial class PagerDutyReference
+internal static class PagerDutyReference
 {
     public static ParseResult Parse(IncidentId? target, string rest, string usage)
     {
@@ -22,14 +21,14 @@ internal static partial class PagerDutyReference
             token = token[1..^1].Split('|')[0];
         }
 
-        if (Id().IsMatch(token))
+        if (IsId(token))
         {
             return ParseResult.Ok(new PagerDutyCommand(target, token, null));
         }
 
         if (Uri.TryCreate(token, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
             && url.Host.EndsWith(".pagerduty.com", StringComparison.OrdinalIgnoreCase)
-            && url.Segments is [.., var parent, var last] && parent == "incidents/" && Id().IsMatch(last.TrimEnd('/')))
+            && url.Segments is [.., var parent, var last] && parent == "incidents/" && IsId(last.TrimEnd('/')))
         {
             return ParseResult.Ok(new PagerDutyCommand(target, last.TrimEnd('/'), url.GetLeftPart(UriPartial.Path)));
         }
@@ -38,7 +37,6 @@ internal static partial class PagerDutyReference
             "That is not a PagerDuty incident: give its id (like PT4KHLK) or its URL (https://<you>.pagerduty.com/incidents/PT4KHLK).", usage);
     }
 
-    /// <summary>PagerDuty ids are upper-case letters and digits (<c>PFQZPSY</c>, <c>Q3B15VLMF3ASBD</c>).</summary>
-    [GeneratedRegex("^[A-Z0-9]{5,20}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Id();
+    /// <summary>PagerDuty ids are 5–20 upper-case letters and digits (<c>PFQZPSY</c>, <c>Q3B15VLMF3ASBD</c>).</summary>
+    private static bool IsId(string text) => text.Length is >= 5 and <= 20 && text.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 }
