@@ -71,8 +71,7 @@ public sealed partial class AlertService
     private async Task<Incident> DeclareGroupAsync(Scope s, AlertGroupLink link, IReadOnlyList<Alert> alerts)
     {
         var origin = $"{AlertText.SourceName(link.Source)} alert";
-        var details = alerts.Select(a => Entry(s, default, TimelineKind.Alert, AlertText.Describe(a), a.Fingerprint)
-            with { At = a.Firing ? a.StartsAt : a.EndsAt ?? s.Now });
+        var details = alerts.Select(a => AlertEntry(s, default, a, AlertText.Describe(a)));
         var message = DetailMessage($"{AlertText.SourceName(link.Source)} says:", link.Details);
         var incident = await DeclareAsync(s, link.Title, link.Severity, s.Context.User, link.ChannelId, origin, link.DetectedAt, details, message);
         await s.Uow.SaveAlertGroupAsync(link with { IncidentId = incident.Id, NoticePending = false }, s.Cancellation);
@@ -85,8 +84,7 @@ public sealed partial class AlertService
         var known = (await s.Uow.GetTimelineAsync(incident.Id, s.Cancellation))
             .Where(e => e.Kind == TimelineKind.Alert).Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
         var news = group.Alerts.Select(a => (Alert: a, Text: AlertText.Describe(a))).Where(a => !known.Contains(a.Text)).ToList();
-        var entries = news.Select(n => Entry(s, incident.Id, TimelineKind.Alert, n.Text, n.Alert.Fingerprint)
-            with { At = n.Alert.Firing ? n.Alert.StartsAt : n.Alert.EndsAt ?? s.Now }).ToList();
+        var entries = news.Select(n => AlertEntry(s, incident.Id, n.Alert, n.Text)).ToList();
         var intents = new List<OutboundIntent>();
         var source = AlertText.SourceName(link.Source);
         if (!group.Firing && !link.Resolved)
@@ -165,6 +163,10 @@ public sealed partial class AlertService
 
         return string.Join('\n', lines);
     }
+
+    /// <summary>An alert's timeline line, at the time it fired (or ended), not when the bot heard of it.</summary>
+    private static TimelineEntry AlertEntry(Scope s, IncidentId id, Alert alert, string text) =>
+        Entry(s, id, TimelineKind.Alert, text, alert.Fingerprint) with { At = alert.Firing ? alert.StartsAt : alert.EndsAt ?? s.Now };
 
     private static MessageContent DetailMessage(string lead, string details) =>
         new MessageBuilder().Bold(lead).Line().Text(details).Build();

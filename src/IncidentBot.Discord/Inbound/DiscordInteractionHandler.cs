@@ -1,5 +1,5 @@
-using IncidentBot.Core.Alerts;
 using System.Globalization;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;

@@ -10,7 +10,11 @@ public sealed class AlertRulesTests
         "severity",
         new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase)
         {
-            ["critical"] = Severity.Sev1, ["page"] = Severity.Sev1, ["error"] = Severity.Sev2, ["warning"] = Severity.Sev2, ["info"] = Severity.Sev3,
+            ["critical"] = Severity.Sev1,
+            ["page"] = Severity.Sev1,
+            ["error"] = Severity.Sev2,
+            ["warning"] = Severity.Sev2,
+            ["info"] = Severity.Sev3,
         },
         Severity.Sev2,
         new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase) { ["P1"] = Severity.Sev1, ["high"] = Severity.Sev1, ["low"] = Severity.Sev3 });
