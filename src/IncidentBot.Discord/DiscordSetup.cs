@@ -1,4 +1,5 @@
 using System.Reflection;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Commands;
 using IncidentBot.Discord.Configuration;
@@ -71,6 +72,9 @@ public static class DiscordSetup
         services.AddHostedService<CommandRegistrar>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
+        services.AddSingleton<DiscordAlertNotices>();
+        services.AddSingleton<IAlertNoticePlatform>(provider => provider.GetRequiredService<DiscordAlertNotices>());
+        services.AddSingleton<IPlatformWorkspace>(provider => provider.GetRequiredService<DiscordAlertNotices>());
 
         if (HttpInteractions(configuration))
         {

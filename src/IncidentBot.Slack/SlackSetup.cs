@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Background;
@@ -52,6 +53,9 @@ public static class SlackSetup
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSingleton<SlackAlertNotices>();
+        services.AddSingleton<IAlertNoticePlatform>(sp => sp.GetRequiredService<SlackAlertNotices>());
+        services.AddSingleton<IPlatformWorkspace>(sp => sp.GetRequiredService<SlackAlertNotices>());
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,
             sp.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
@@ -52,6 +53,7 @@ public static class StorageSetup
         services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<SqlIncidentStore>());
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqlIncidentStore>());
         services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<OutboxJson>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Configuration;
 using IncidentBot.Discord;
@@ -5,6 +6,7 @@ using IncidentBot.Health;
 using IncidentBot.Hosting;
 using IncidentBot.Maintenance;
 using IncidentBot.Metrics;
+using IncidentBot.Paging;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -31,6 +33,8 @@ try
         .AddStorage(builder.Configuration)
         .AddSlack(builder.Configuration)
         .AddDiscord(builder.Configuration)
+        .AddAlerts(builder.Configuration)
+        .AddIncidentBotAlerts(builder.Configuration)
         .AddPostmortemExport(builder.Configuration)
         .AddIncidentBotMetrics()
         .AddIncidentBotLoops();
@@ -47,6 +51,7 @@ try
     app.MapIncidentApi();
     app.MapSlack();
     app.MapDiscord();
+    app.MapAlerts();
     await app.RunAsync();
     return 0;
 }
