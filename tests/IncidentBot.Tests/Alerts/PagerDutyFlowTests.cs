@@ -124,7 +124,7 @@ public sealed class PagerDutyFlowTests
         await Eventually.AssertAsync(() => bot.Chat.ThreadOf(root.Ts).Any(m => m.Text.Contains("Acknowledged by", StringComparison.Ordinal)), "the ack in the thread");
         await Eventually.AssertAsync(() => bot.PagerDuty.Requests.Count >= 1, "the first attempt");
         Assert.Empty(bot.PagerDuty.Accepted);
-        var store = bot.Chat.App.Services.GetRequiredService<IIncidentStore>();
+        var store = bot.Chat.App.Services.GetRequiredService<IStorageHealth>();
         Assert.True(await store.CountPendingOutboxAsync(TestContext.Current.CancellationToken) >= 1);
 
         await bot.Chat.AdvanceUntilAsync(() => bot.PagerDuty.Accepted.Count == 1, "the acknowledgement after the outage", maxSeconds: 600);
