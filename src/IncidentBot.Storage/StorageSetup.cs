@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace IncidentBot.Storage;
 
@@ -18,7 +19,8 @@ namespace IncidentBot.Storage;
 public static class StorageSetup
 {
     /// <summary>
-    /// Registers <see cref="StorageOptions"/> (validated at start-up), the SQLite <see cref="DbDataSource"/>,
+    /// Registers <see cref="StorageOptions"/> (validated at start-up), the <see cref="DbDataSource"/> of the engine
+    /// the connection string names (SQLite or PostgreSQL),
     /// <see cref="IIncidentStore"/>, <see cref="StorageMaintenance"/>, and the hosted service that migrates the
     /// database before the host's other hosted services start.
     /// </summary>
@@ -30,13 +32,12 @@ public static class StorageSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton<DbDataSource>(sp =>
-            SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<StorageDatabase>();
         services.AddSingleton<OutboxJson>();
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<StorageDatabase>(),
-            Migration.LoadEmbedded(),
+            Migration.LoadEmbedded(sp.GetRequiredService<StorageDatabase>().Dialect.MigrationFolder),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddSingleton(sp => new StorageMaintenance(
@@ -53,4 +54,10 @@ public static class StorageSetup
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());
         return services;
     }
+
+    /// <summary>A data source for the connection string: Npgsql's for PostgreSQL, Microsoft.Data.Sqlite's otherwise.</summary>
+    internal static DbDataSource CreateDataSource(string connectionString) =>
+        StorageConnection.IsPostgres(connectionString)
+            ? NpgsqlDataSource.Create(StorageConnection.ToNpgsql(connectionString))
+            : SqliteFactory.Instance.CreateDataSource(connectionString);
 }

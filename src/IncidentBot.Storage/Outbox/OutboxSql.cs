@@ -1,3 +1,5 @@
+using IncidentBot.Storage.Database;
+
 namespace IncidentBot.Storage.Outbox;
 
 /// <summary>
@@ -10,9 +12,10 @@ namespace IncidentBot.Storage.Outbox;
 /// </summary>
 internal static class OutboxSql
 {
-    public const string Enqueue = """
+    /// <summary>The intent is a JSON document: <c>jsonb</c> on PostgreSQL.</summary>
+    public static string Enqueue(SqlDialect dialect) => $"""
         INSERT INTO outbox (incident_number, kind, waits_for, intent, state, created_at, attempts, next_attempt_at, last_error, finished_at)
-        VALUES (@IncidentNumber, @Kind, @WaitsFor, @Intent, 'pending', @At, 0, @At, NULL, NULL)
+        VALUES (@IncidentNumber, @Kind, @WaitsFor, {dialect.Json("Intent")}, 'pending', @At, 0, @At, NULL, NULL)
         """;
 
     public const string Deliverable = $"""
