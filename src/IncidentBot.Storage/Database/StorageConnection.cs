@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace IncidentBot.Storage.Database;
@@ -18,15 +17,9 @@ internal static class StorageConnection
             return true;
         }
 
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            return builder.ContainsKey("Host");
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        // By key, not by parsing: "Host=" with no value is still meant for PostgreSQL, and the validator says what is missing.
+        return connectionString.Split(';').Any(part =>
+            part.Split('=', 2)[0].Trim().Equals("Host", StringComparison.OrdinalIgnoreCase) && part.Contains('=', StringComparison.Ordinal));
     }
 
     /// <summary>
