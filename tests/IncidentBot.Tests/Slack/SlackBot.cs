@@ -14,8 +14,11 @@ internal sealed class SlackBot : IAsyncDisposable
     public const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
     public const string ApiToken = "e2e-api-token-0123456789abcdef";
 
-    private SlackBot(FakeSlack slack, BotApplication app, HttpClient client, SlackDriver driver)
+    private readonly TestEngine _engine;
+
+    private SlackBot(FakeSlack slack, BotApplication app, HttpClient client, SlackDriver driver, TestEngine engine)
     {
+        _engine = engine;
         Slack = slack;
         App = app;
         Client = client;
@@ -30,14 +33,15 @@ internal sealed class SlackBot : IAsyncDisposable
 
     public SlackDriver Driver { get; }
 
-    public static async Task<SlackBot> StartAsync(string mode)
+    public static async Task<SlackBot> StartAsync(string mode, string engine = TestEngine.Sqlite)
     {
+        var database = await TestEngine.CreateAsync(engine);
         var slack = await FakeSlack.StartAsync();
         slack.AddUser("U0JENS", "Jens");
         slack.AddUser("U0MARIA", "Maria");
         var settings = Settings(slack, mode);
         settings["Api:Token"] = ApiToken;
-        var app = new BotApplication(settings).Start();
+        var app = new BotApplication(settings, connectionString: database.ConnectionString).Start();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
         SlackDriver driver = mode == "socket" ? new SocketSlackDriver(slack) : new HttpSlackDriver(slack, client, SigningSecret, app.Time);
@@ -46,7 +50,7 @@ internal sealed class SlackBot : IAsyncDisposable
             await Eventually.AssertAsync(() => slack.SocketConnected, "the Socket Mode connection");
         }
 
-        return new SlackBot(slack, app, client, driver);
+        return new SlackBot(slack, app, client, driver, database);
     }
 
     /// <summary>The configuration that points the host at <paramref name="slack"/>, in HTTP or Socket Mode.</summary>
@@ -89,5 +93,6 @@ internal sealed class SlackBot : IAsyncDisposable
         Client.Dispose();
         await App.DisposeAsync();
         await Slack.DisposeAsync();
+        await _engine.DisposeAsync();
     }
 }
