@@ -20,8 +20,9 @@ public static class StorageSetup
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start-up), the <see cref="DbDataSource"/> of the engine
-    /// the connection string names (SQLite or PostgreSQL),
-    /// <see cref="IIncidentStore"/>, <see cref="StorageMaintenance"/>, and the hosted service that migrates the
+    /// the connection string names (SQLite or PostgreSQL), the storage ports (<see cref="IIncidentStore"/>,
+    /// <see cref="IIncidentReader"/>, <see cref="IOutboxStore"/>, <see cref="IStorageHealth"/>),
+    /// <see cref="StorageMaintenance"/>, and the hosted service that migrates the
     /// database before the host's other hosted services start.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -44,11 +45,16 @@ public static class StorageSetup
             sp.GetRequiredService<StorageDatabase>(),
             sp.GetRequiredService<MigrationRunner>(),
             sp.GetRequiredService<ILogger<StorageMaintenance>>()));
-        services.AddSingleton<IIncidentStore>(sp => new SqlIncidentStore(
+        services.AddSingleton(sp => new SqlIncidentStore(
             sp.GetRequiredService<StorageDatabase>(),
             sp.GetRequiredService<OutboxJson>(),
-            sp.GetRequiredService<MigrationRunner>().LatestVersion,
-            sp.GetRequiredService<ILogger<SqlIncidentStore>>()));
+            sp.GetRequiredService<MigrationRunner>().LatestVersion));
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<SqlOutboxStore>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlOutboxStore>());
+        services.AddHostedService<OutboxLeaseRenewer>();
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

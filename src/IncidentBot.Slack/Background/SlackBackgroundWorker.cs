@@ -157,7 +157,7 @@ internal sealed class SlackBackgroundWorker(
         IReadOnlyList<Incident> open;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            if (scope.ServiceProvider.GetService<IIncidentStore>() is not { } store)
+            if (scope.ServiceProvider.GetService<IIncidentReader>() is not { } store)
             {
                 return;
             }

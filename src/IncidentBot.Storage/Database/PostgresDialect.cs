@@ -38,6 +38,26 @@ internal sealed class PostgresDialect : SqlDialect
     public override string InsertVersion =>
         "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, to_timestamp(@AppliedAt / 1000.0))";
 
+    /// <summary>Replicas share the outbox: a claim is live, whoever holds it, until its lease runs out.</summary>
+    public override string LeaseHeld(string alias) => $"({alias}.lease_expires_at IS NOT NULL AND {alias}.lease_expires_at > @Now)";
+
+    /// <summary>
+    /// Candidates are read from the statement's snapshot, which a concurrent claim may have changed since: lock each
+    /// row, skip the ones another replica holds locked, and check the lease again on the row as it is now
+    /// (https://www.postgresql.org/docs/15/sql-select.html#SQL-FOR-UPDATE-SHARE).
+    /// </summary>
+    public override string Claimable(string candidates) => $"""
+        SELECT c.id FROM outbox c
+        WHERE c.id IN ({candidates}) AND c.state = 'pending' AND NOT {LeaseHeld("c")}
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    /// <summary>
+    /// Short, and renewed by the living holder every third of it (<c>OutboxLeaseRenewer</c>): a replica killed
+    /// mid-delivery holds its lanes for at most this long, then a survivor delivers them as retries.
+    /// </summary>
+    public override TimeSpan? ClaimLease => TimeSpan.FromSeconds(15);
+
     public override string Json(string parameter) => $"CAST(@{parameter} AS jsonb)";
 
     public override bool IsFull(DbException exception) => exception is PostgresException { SqlState: DiskFull };

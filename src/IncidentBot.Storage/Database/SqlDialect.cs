@@ -24,6 +24,18 @@ internal abstract class SqlDialect
     /// <summary>Records an applied migration: <c>@Version</c>, <c>@Name</c>, <c>@AppliedAt</c> (Unix ms).</summary>
     public abstract string InsertVersion { get; }
 
+    /// <summary>
+    /// The condition under which the outbox row <paramref name="alias"/> is held by a live claim, for a statement
+    /// that has <c>@Owner</c> (the claiming dispatcher) and <c>@Now</c>.
+    /// </summary>
+    public abstract string LeaseHeld(string alias);
+
+    /// <summary>Wraps the select of claim candidates so that two concurrent claims never take the same row.</summary>
+    public abstract string Claimable(string candidates);
+
+    /// <summary>The longest a claim may hold its lane before the holder renews it; null when claims need no renewal.</summary>
+    public abstract TimeSpan? ClaimLease { get; }
+
     /// <summary>The SQL expression for a parameter that carries a JSON document into a JSON column.</summary>
     public abstract string Json(string parameter);
 

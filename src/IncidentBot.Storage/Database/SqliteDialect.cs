@@ -32,6 +32,18 @@ internal sealed class SqliteDialect : SqlDialect
     public override string InsertVersion =>
         "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
 
+    /// <summary>
+    /// SQLite serves one process (replicas go on PostgreSQL, DESIGN.md §8), so only this process's claims are live: a
+    /// claim left by a process that died (kill -9 mid-call) is void at once, and the restarted bot retries the message,
+    /// as a retry, without waiting out <c>lease_expires_at</c>.
+    /// </summary>
+    public override string LeaseHeld(string alias) => $"({alias}.lease_owner IS NOT NULL AND {alias}.lease_owner = @Owner)";
+
+    /// <summary>A claim is one write, and SQLite runs one write at a time.</summary>
+    public override string Claimable(string candidates) => candidates;
+
+    public override TimeSpan? ClaimLease => null;
+
     public override string Json(string parameter) => "@" + parameter;
 
     public override bool IsFull(DbException exception) => exception is SqliteException { SqliteErrorCode: SqliteFull };

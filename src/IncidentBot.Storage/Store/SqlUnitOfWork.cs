@@ -143,10 +143,10 @@ internal sealed class SqlUnitOfWork : IIncidentUnitOfWork
     public Task EnqueueAsync(IncidentId id, OutboundIntent intent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var (kind, waitsFor) = OutboxKind.Classify(intent);
+        var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
         return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
             OutboxSql.Enqueue(_database.Dialect),
-            new { IncidentNumber = id.Number, Kind = kind, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
+            new { IncidentNumber = id.Number, Kind = kind, Lane = lane, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
             _transaction,
             cancellationToken: cancellationToken)));
     }

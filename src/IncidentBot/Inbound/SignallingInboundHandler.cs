@@ -13,7 +13,7 @@ namespace IncidentBot.Inbound;
 /// </summary>
 internal sealed partial class SignallingInboundHandler(
     IncidentService service,
-    IIncidentStore store,
+    IIncidentReader store,
     WorkSignals signals,
     HostMetrics metrics,
     TimeProvider time,

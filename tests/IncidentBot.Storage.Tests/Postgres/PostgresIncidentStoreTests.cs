@@ -1,5 +1,4 @@
 using System.Data.Common;
-using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Tests.Contract;
 using IncidentBot.Tests.Postgres;
 
@@ -10,10 +9,11 @@ public sealed class PostgresIncidentStoreTests(PostgresServer server) : Incident
 {
     private PostgresTestDatabase? _database;
 
-    protected override async ValueTask<(IIncidentStore Store, StorageMaintenance Maintenance)> StartAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<StorePorts> StartAsync(CancellationToken cancellationToken)
     {
         _database = await PostgresTestDatabase.CreateAsync(server, migrate: true, cancellationToken);
-        return (_database.Store(), _database.Maintenance());
+        var store = _database.Store();
+        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance());
     }
 
     protected override async ValueTask StopAsync()
