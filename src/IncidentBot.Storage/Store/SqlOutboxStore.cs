@@ -138,9 +138,13 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         WriteAsync(c => c.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
 
+    /// <summary>
+    /// Maps "disk full" but does not clear the full state on success: these writes mostly rewrite rows in place, which
+    /// SQLite can do on a full disk, so they prove nothing about room for the next command (readiness asks for that).
+    /// </summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await database.WriteAsync(() => write(connection));
+        return await database.RunAsync(() => write(connection));
     }
 }

@@ -300,7 +300,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     private static Task<DiscordHarness> WithOneOpenIncidentAsync(string root) =>
         DiscordHarness.StartAsync(configure: (services, discord) =>
         {
-            var store = Substitute.For<IIncidentStore>();
+            var store = Substitute.For<IIncidentReader>();
             var incident = new Incident
             {
                 Id = new IncidentId(5),

@@ -16,7 +16,7 @@ namespace IncidentBot.Tests.Fakes.Slack;
 /// test drives. Faults are planned per method (429 with <c>Retry-After</c>, 5xx, <c>ok:false</c>), or the whole
 /// API can be <see cref="Down"/>. Runs on real time: the bot under test may run on a fake clock.
 /// </summary>
-public sealed class FakeSlack : IAsyncDisposable
+public sealed partial class FakeSlack : IAsyncDisposable
 {
     public const string TeamId = "T0FAKE";
     public const string BotUserId = "U0BOT";
@@ -277,6 +277,11 @@ public sealed class FakeSlack : IAsyncDisposable
         var answer = authorization != $"Bearer {expectedToken}" ? Error("invalid_auth")
             : fault?.Error is { } error ? Error(error)
             : Answer(method, call);
+        if (!await HoldAnswerAsync(method, http.RequestAborted))
+        {
+            return;
+        }
+
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }
@@ -553,6 +558,11 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task HandleResponseUrlAsync(HttpContext http, string id)
     {
         var (form, json) = await ReadArgumentsAsync(http.Request);
+        if (!await ResponseUrlAvailableAsync(http))
+        {
+            return;
+        }
+
         Record(new FakeSlackCall("response_url", http.Request.Headers.Authorization.ToString(), http.Request.ContentType,
             form, json, 200, TimeProvider.System.GetUtcNow()));
         lock (_lock)
