@@ -1,6 +1,8 @@
 using System.Data.Common;
+using IncidentBot.Core.Leases;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
+using IncidentBot.Storage.Leases;
 using IncidentBot.Storage.Migrations;
 using IncidentBot.Storage.Outbox;
 using IncidentBot.Storage.Store;
@@ -55,6 +57,11 @@ public static class StorageSetup
         services.AddSingleton<SqlOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlOutboxStore>());
         services.AddHostedService<OutboxLeaseRenewer>();
+
+        // Replicas on one PostgreSQL database share their leases through it; a SQLite file has one process.
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<StorageDatabase>().Dialect is PostgresDialect
+            ? new SqlLeaseStore(sp.GetRequiredService<StorageDatabase>())
+            : new InProcessLeases());
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

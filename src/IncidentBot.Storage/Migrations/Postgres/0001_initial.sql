@@ -144,3 +144,12 @@ CREATE TABLE postmortems (
     markdown text NOT NULL,
     generated_at bigint NOT NULL
 );
+
+-- Named leases of what one replica holds at a time (the Discord gateway session per shard, DESIGN.md §8), with
+-- the state the next holder resumes from. SQLite has no such table: one process per file holds its leases in memory.
+CREATE TABLE leases (
+    name text NOT NULL PRIMARY KEY,
+    owner text NOT NULL,
+    expires_at bigint NOT NULL,
+    state text NULL
+);
