@@ -68,6 +68,9 @@ public static class StorageSetup
         return services;
     }
 
+    /// <summary>Whether the connection string names a database several replicas may share (PostgreSQL).</summary>
+    public static bool IsShared(string connectionString) => StorageConnection.IsPostgres(connectionString);
+
     /// <summary>A data source for the connection string: Npgsql's for PostgreSQL, Microsoft.Data.Sqlite's otherwise.</summary>
     internal static DbDataSource CreateDataSource(string connectionString) =>
         StorageConnection.IsPostgres(connectionString)
