@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Leases;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
@@ -62,6 +63,7 @@ public static class StorageSetup
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<StorageDatabase>().Dialect is PostgresDialect
             ? new SqlLeaseStore(sp.GetRequiredService<StorageDatabase>())
             : new InProcessLeases());
+        services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<OutboxJson>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

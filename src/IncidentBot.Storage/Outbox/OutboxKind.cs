@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 
 namespace IncidentBot.Storage.Outbox;
@@ -21,6 +22,9 @@ internal static class OutboxKind
 
     public const string ReplyLane = "reply";
 
+    /// <summary>Intents kept in step with PagerDuty: a lane of their own, in order (OutboxSql.ThreadHeads).</summary>
+    public const string PagerDutyLane = "pagerduty";
+
     private const string WaitsForRoot = "root";
 
     private const string WaitsForThread = "thread";
@@ -34,6 +38,7 @@ internal static class OutboxKind
         UploadFile => ("upload_file", ThreadLane, WaitsForThread),
         AddReaction => ("add_reaction", ThreadLane, WaitsForThread),
         ReplyToRequester reply => ("reply", ReplyLane, reply.Content.Inlines.Any(i => i is ThreadLink) ? WaitsForThread : null),
+        SyncPagerDuty => ("pagerduty", PagerDutyLane, null),
         _ => throw new ArgumentOutOfRangeException(nameof(intent), intent.GetType().Name, "The outbox does not know this intent."),
     };
 }

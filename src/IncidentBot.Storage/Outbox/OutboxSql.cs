@@ -101,8 +101,12 @@ internal static class OutboxSql
         attempts AS Attempts, next_attempt_at AS NextAttemptAt, last_error AS LastError
         """;
 
+    /// <summary>
+    /// The heads of the ordered lanes: each incident's thread lane, and its PagerDuty lane (one lane of its own, so a
+    /// PagerDuty outage holds back no chat message and chat holds back no PagerDuty call; in order among themselves).
+    /// </summary>
     private const string ThreadHeads =
-        "SELECT MIN(h.id) FROM outbox h WHERE h.state = 'pending' AND h.lane = 'thread' GROUP BY h.incident_number";
+        "SELECT MIN(h.id) FROM outbox h WHERE h.state = 'pending' AND h.lane IN ('thread', 'pagerduty') GROUP BY h.incident_number, h.lane";
 
     private const string Ready = """
         (o.waits_for IS NULL

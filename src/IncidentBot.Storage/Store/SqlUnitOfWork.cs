@@ -16,7 +16,7 @@ namespace IncidentBot.Storage.Store;
 /// claimed and fired in one transaction. After any failure it only rolls back: SQLite may already have rolled the
 /// transaction back (disk full does), and a later statement would then commit on its own.
 /// </summary>
-internal sealed class SqlUnitOfWork : IIncidentUnitOfWork
+internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
 {
     private readonly StorageDatabase _database;
     private readonly OutboxJson _json;

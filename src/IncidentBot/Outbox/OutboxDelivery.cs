@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -17,6 +18,7 @@ namespace IncidentBot.Outbox;
 internal sealed class OutboxDelivery(
     IIncidentReader reader,
     IEnumerable<IChatPlatform> platforms,
+    IEnumerable<IIncidentSync> syncs,
     IncidentPolicy policy,
     TimeProvider time,
     OutboxTuning tuning,
@@ -36,7 +38,10 @@ internal sealed class OutboxDelivery(
             return new Failed(message.Id, now, "incident not found");
         }
 
-        if (!_platforms.TryGetValue(incident.Workspace.Platform, out var platform))
+        // An outside system kept in step (PagerDuty) takes its own intents; the chat platform the rest.
+        var sync = syncs.FirstOrDefault(x => x.Accepts(message.Intent));
+        IChatPlatform? platform = null;
+        if (sync is null && !_platforms.TryGetValue(incident.Workspace.Platform, out platform))
         {
             if (_warnedMissing.TryAdd(incident.Workspace.Platform, true))
             {
@@ -61,7 +66,9 @@ internal sealed class OutboxDelivery(
 
         try
         {
-            var outcome = await SendAsync(platform, incident, message, now, cancellationToken);
+            var outcome = sync is null
+                ? await SendAsync(platform!, incident, message, now, cancellationToken)
+                : await SyncAsync(sync, incident, message, cancellationToken);
             OutboxLog.Delivered(logger, message.Id, message.Intent.GetType(), message.Attempts, incident.Id);
             return outcome;
         }
@@ -97,8 +104,7 @@ internal sealed class OutboxDelivery(
     {
         // Attempts are counted when claimed, before this call (DESIGN.md §7): a second attempt after a crash mid-call
         // is a retry, and the adapter looks for the first one's message before it posts again.
-        var delivery = new Delivery(
-            string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), Math.Max(1, message.Attempts), message.CreatedAt);
+        var delivery = DeliveryOf(incident, message);
         switch (message.Intent)
         {
             case PostRootMessage:
@@ -131,6 +137,15 @@ internal sealed class OutboxDelivery(
 
         return new Delivered(message.Id, time.GetUtcNow());
     }
+
+    private async Task<OutboxOutcome> SyncAsync(IIncidentSync sync, Incident incident, OutboxMessage message, CancellationToken ct)
+    {
+        await sync.SendAsync(incident, message.Intent, DeliveryOf(incident, message), ct);
+        return new Delivered(message.Id, time.GetUtcNow());
+    }
+
+    private static Delivery DeliveryOf(Incident incident, OutboxMessage message) => new(
+        string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), Math.Max(1, message.Attempts), message.CreatedAt);
 
     private async Task<StatusDoc> DocAsync(Incident incident, CancellationToken ct) =>
         StatusDocBuilder.Build(incident, await reader.GetTimelineAsync(incident.Id, ct), policy);

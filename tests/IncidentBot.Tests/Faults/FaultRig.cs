@@ -13,8 +13,8 @@ namespace IncidentBot.Tests.Faults;
 /// <summary>
 /// The fault suite's bench: the real executable (<see cref="RunningBot"/>) in Slack HTTP mode against a
 /// <see cref="FakeSlack"/>, on a SQLite file that outlives each process so a test can kill the bot and start it again
-/// on the same database. Requests are signed as Slack signs them; an answer that never came is <c>null</c>, which is
-/// what makes Slack redeliver an event.
+/// on the same database. Requests are signed as Slack signs them; an answer that never came (refused, reset, timed out,
+/// or cut off by a restart) is <c>null</c>, which is what makes Slack redeliver an event.
 /// </summary>
 internal sealed class FaultRig : IAsyncDisposable
 {
@@ -78,13 +78,22 @@ internal sealed class FaultRig : IAsyncDisposable
     }
 
     /// <summary>A slash command in the incidents channel; null when the bot gave no answer (killed, not listening).</summary>
-    public Task<HttpStatusCode?> CommandAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS") =>
-        PostAsync("/slack/commands", SlackPayloads.Form(SlackPayloads.SlashCommand(text, user, trigger, responseUrl ?? Slack.ResponseUrl(trigger))),
+    public async Task<HttpStatusCode?> CommandAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS") =>
+        (await CommandWithReplyAsync(text, trigger, responseUrl, user)).Status;
+
+    /// <summary>As <see cref="CommandAsync"/>, with the text of the bot's immediate (ephemeral) answer.</summary>
+    public async Task<(HttpStatusCode? Status, string Reply)> CommandWithReplyAsync(string text, string trigger, Uri? responseUrl = null, string user = "U0JENS")
+    {
+        var (status, body) = await PostAsync("/slack/commands",
+            SlackPayloads.Form(SlackPayloads.SlashCommand(text, user, trigger, responseUrl ?? Slack.ResponseUrl(trigger))),
             "application/x-www-form-urlencoded", retry: 0);
+        var reply = body is { Length: > 0 } && body.TrimStart().StartsWith('{') ? JsonNode.Parse(body)?["text"]?.GetValue<string>() : body;
+        return (status, reply ?? string.Empty);
+    }
 
     /// <summary>An Events API delivery; <paramref name="retry"/> above 0 is a redelivery, marked as Slack marks it.</summary>
-    public Task<HttpStatusCode?> EventAsync(JsonObject inner, string eventId, int retry) =>
-        PostAsync("/slack/events", SlackPayloads.EventCallback(inner, eventId).ToJsonString(), "application/json", retry);
+    public async Task<HttpStatusCode?> EventAsync(JsonObject inner, string eventId, int retry) =>
+        (await PostAsync("/slack/events", SlackPayloads.EventCallback(inner, eventId).ToJsonString(), "application/json", retry)).Status;
 
     /// <summary>The incident as the operator API shows it (null while the bot does not answer).</summary>
     public async Task<JsonNode?> IncidentAsync(string id = IncidentId)
@@ -98,7 +107,7 @@ internal sealed class FaultRig : IAsyncDisposable
                 ? JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
                 : null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or ObjectDisposedException)
         {
             return null;
         }
@@ -137,6 +146,10 @@ internal sealed class FaultRig : IAsyncDisposable
             "the outbox to drain",
             budget ?? TimeSpan.FromSeconds(60));
 
+    /// <summary>Bot messages carrying an outbox delivery key (<c>INC-1.42</c>) in their metadata.</summary>
+    public IReadOnlyList<FakeSlackMessage> MessagesWithKey(string key) =>
+        Slack.Messages.Where(m => m.Metadata?["event_payload"]?["key"]?.GetValue<string>() == key).ToList();
+
     /// <summary>Bot messages posted in the incident's thread whose text contains <paramref name="text"/>.</summary>
     public IReadOnlyList<FakeSlackMessage> ThreadPosts(string text) =>
         Slack.Messages.Where(m => m.ThreadTs is not null && m.Text.Contains(text, StringComparison.Ordinal)).ToList();
@@ -171,7 +184,7 @@ internal sealed class FaultRig : IAsyncDisposable
         Starts++;
     }
 
-    private async Task<HttpStatusCode?> PostAsync(string path, string body, string contentType, int retry)
+    private async Task<(HttpStatusCode? Status, string? Body)> PostAsync(string path, string body, string contentType, int retry)
     {
         using var request = SlackSigner.Request(path, body, contentType, SlackBot.SigningSecret, TimeProvider.System.GetUtcNow());
         if (retry > 0)
@@ -183,11 +196,12 @@ internal sealed class FaultRig : IAsyncDisposable
         try
         {
             using var response = await Bot.Client.SendAsync(request, TestContext.Current.CancellationToken);
-            return response.StatusCode;
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException })
+        catch (Exception e) when (e is HttpRequestException or ObjectDisposedException
+            || (e is TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested))
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class RunningBot : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _output = new();
     private readonly Lock _lock = new();
+    private bool _disposed;
 
     private RunningBot(Process process, Uri baseUrl)
     {
@@ -76,6 +77,11 @@ internal sealed class RunningBot : IAsyncDisposable
     /// <summary>kill -9: the process ends at once, mid-call if it was in one.</summary>
     public void Kill()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -84,12 +90,17 @@ internal sealed class RunningBot : IAsyncDisposable
         _process.WaitForExit(TimeSpan.FromSeconds(30));
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Kill();
-        Client.Dispose();
-        _process.Dispose();
-        await Task.CompletedTask;
+        if (!_disposed)
+        {
+            _disposed = true;
+            Client.Dispose();
+            _process.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private static int FreePort()

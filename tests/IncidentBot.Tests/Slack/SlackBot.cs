@@ -33,7 +33,10 @@ internal sealed class SlackBot : IAsyncDisposable
 
     public SlackDriver Driver { get; }
 
-    public static async Task<SlackBot> StartAsync(string mode, string engine = TestEngine.Sqlite)
+    public static async Task<SlackBot> StartAsync(string mode, string engine = TestEngine.Sqlite) => await StartAsync(mode, null, null, engine);
+
+    /// <summary>As <see cref="StartAsync(string, string)"/>, from <paramref name="start"/> and with more settings (other features' keys).</summary>
+    public static async Task<SlackBot> StartAsync(string mode, DateTimeOffset? start, Action<Dictionary<string, string?>>? configure, string engine = TestEngine.Sqlite)
     {
         var database = await TestEngine.CreateAsync(engine);
         var slack = await FakeSlack.StartAsync();
@@ -41,7 +44,8 @@ internal sealed class SlackBot : IAsyncDisposable
         slack.AddUser("U0MARIA", "Maria");
         var settings = Settings(slack, mode);
         settings["Api:Token"] = ApiToken;
-        var app = new BotApplication(settings, connectionString: database.ConnectionString).Start();
+        configure?.Invoke(settings);
+        var app = new BotApplication(settings, start, connectionString: database.ConnectionString).Start();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
         SlackDriver driver = mode == "socket" ? new SocketSlackDriver(slack) : new HttpSlackDriver(slack, client, SigningSecret, app.Time);
