@@ -11,6 +11,9 @@ public interface IIncidentStore
 {
     Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken);
 
+    /// <summary>Lookups on committed state, off the write path: what read-only commands and refusals are decided on.</summary>
+    Task<IIncidentReader> OpenReaderAsync(CancellationToken cancellationToken);
+
     /// <summary>An incident by id across every workspace: for the operator API and the dispatcher only.</summary>
     Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken);
 
@@ -18,6 +21,9 @@ public interface IIncidentStore
     Task<IReadOnlyList<Incident>> ListAsync(bool openOnly, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken);
+
+    /// <summary>See <see cref="IIncidentReader.GetTimelineTailAsync"/>: what the status doc shows, at a cost independent of the timeline's length.</summary>
+    Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken);
 
