@@ -41,8 +41,11 @@ internal sealed class DryRunUnitOfWork(IIncidentReader reader) : IIncidentUnitOf
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken) =>
         reader.GetTimelineAsync(id, cancellationToken);
 
-    public Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
         reader.GetTimelineTailAsync(id, count, withReminders, cancellationToken);
+
+    public Task<int> CountTimelineAsync(IncidentId id, CancellationToken cancellationToken) =>
+        reader.CountTimelineAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken) =>
         reader.GetActionItemsAsync(id, cancellationToken);

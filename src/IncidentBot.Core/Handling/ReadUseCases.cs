@@ -36,12 +36,12 @@ internal static class ReadUseCases
         // Only the tail is read: the reply costs the same with 10 or 100,000 entries.
         var tail = await s.Uow.GetTimelineTailAsync(incident.Id, TimelineReplyLines, withReminders: true, s.Cancellation);
         var builder = new MessageBuilder().Bold($"Timeline of {incident.Id} {incident.Label}");
-        if (tail.Total > tail.Entries.Count)
+        if (tail.Count == TimelineReplyLines && await s.Uow.CountTimelineAsync(incident.Id, s.Cancellation) is var total && total > TimelineReplyLines)
         {
-            builder.Line().Text($"… {tail.Total - tail.Entries.Count} earlier entries: /api/incidents/{incident.Id}");
+            builder.Line().Text($"… {total - TimelineReplyLines} earlier entries: /api/incidents/{incident.Id}");
         }
 
-        foreach (var entry in tail.Entries)
+        foreach (var entry in tail)
         {
             builder.Line().Time(entry.At).Text($" — {entry.Author?.Name ?? "IncidentBot"} — {(entry.Key ? "📌 " : string.Empty)}{entry.Text}");
         }

@@ -36,10 +36,13 @@ public interface IIncidentReader : IAsyncDisposable
 
     /// <summary>
     /// The newest <paramref name="count"/> entries that are not deleted (without reminders unless
-    /// <paramref name="withReminders"/>), oldest first, and how many such entries there are in all. Its cost does
-    /// not grow with the timeline: the status doc and the <c>timeline</c> reply show only the last few.
+    /// <paramref name="withReminders"/>), oldest first. Its cost does not grow with the timeline: the status doc and
+    /// the <c>timeline</c> reply show only the last few.
     /// </summary>
-    Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
+
+    /// <summary>How many entries of the timeline are not deleted.</summary>
+    Task<int> CountTimelineAsync(IncidentId id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken);
 }

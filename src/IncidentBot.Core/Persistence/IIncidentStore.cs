@@ -23,7 +23,7 @@ public interface IIncidentStore
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken);
 
     /// <summary>See <see cref="IIncidentReader.GetTimelineTailAsync"/>: what the status doc shows, at a cost independent of the timeline's length.</summary>
-    Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken);
 

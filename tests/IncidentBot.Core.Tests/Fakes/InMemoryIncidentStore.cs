@@ -72,7 +72,7 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
         return Task.FromResult<IIncidentReader>(new InMemoryUnitOfWork(this, _committed, readOnly: true));
     }
 
-    public Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
         Task.FromResult(_committed.TailOf(id, count, withReminders));
 
     public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>

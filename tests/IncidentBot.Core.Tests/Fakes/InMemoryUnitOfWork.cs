@@ -152,10 +152,16 @@ internal sealed class InMemoryUnitOfWork(InMemoryIncidentStore store, StoreData 
         return Task.FromResult(_data.InboundKeys.Contains((workspace, key)));
     }
 
-    public Task<TimelineTail> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken)
     {
         EnsureOpen();
         return Task.FromResult(_data.TailOf(id, count, withReminders));
+    }
+
+    public Task<int> CountTimelineAsync(IncidentId id, CancellationToken cancellationToken)
+    {
+        EnsureOpen();
+        return Task.FromResult(_data.CountOf(id));
     }
 
     public Task SavepointAsync(CancellationToken cancellationToken)

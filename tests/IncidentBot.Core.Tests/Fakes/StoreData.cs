@@ -1,5 +1,4 @@
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Persistence;
 
 namespace IncidentBot.Core.Tests.Fakes;
 
@@ -55,15 +54,17 @@ internal sealed class StoreData
     public IReadOnlyList<TimelineEntry> TimelineOf(IncidentId id) =>
         [.. Timeline.Where(e => e.IncidentId == id).OrderBy(e => e.Id)];
 
-    public TimelineTail TailOf(IncidentId id, int count, bool withReminders)
+    public IReadOnlyList<TimelineEntry> TailOf(IncidentId id, int count, bool withReminders)
     {
         var matching = Timeline
             .Where(e => e.IncidentId == id && !e.Deleted && (withReminders || e.Kind != TimelineKind.Reminder))
             .OrderBy(e => e.At)
             .ThenBy(e => e.Id)
             .ToList();
-        return new TimelineTail([.. matching.Skip(Math.Max(0, matching.Count - count))], matching.Count);
+        return [.. matching.Skip(Math.Max(0, matching.Count - count))];
     }
+
+    public int CountOf(IncidentId id) => Timeline.Count(e => e.IncidentId == id && !e.Deleted);
 
     public IReadOnlyList<ActionItem> ActionItemsOf(IncidentId id) =>
         [.. ActionItems.Where(a => a.IncidentId == id).OrderBy(a => a.Id)];
