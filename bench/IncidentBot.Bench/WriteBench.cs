@@ -16,7 +16,8 @@ namespace IncidentBot.Bench;
 /// <summary>
 /// The write path without HTTP: <see cref="IncidentService"/> over the real SQLite store, <c>connections</c> callers
 /// each sending distinct <c>note</c> commands for <c>seconds</c>. Prints records/s, p50/p99 of the wait for the
-/// commit, the CPU it cost per record, and how many notes are on the timeline afterwards.
+/// commit, the CPU it cost per record, and how many entries are on the timeline afterwards. With a text starting
+/// <c>thread</c> the callers send thread messages instead: the gateway's MESSAGE_CREATE as it reaches Core.
 /// </summary>
 internal static class WriteBench
 {
@@ -36,10 +37,23 @@ internal static class WriteBench
             var workspace = new WorkspaceId(Platform.Slack, "T0BENCH");
             var user = new UserRef("U0BENCH", "bench");
             var sequence = 0;
-            CommandInvoked Command(string command) => new(
-                new InboundContext(workspace, "C0INCIDENTS", null, user, TimeProvider.System.GetUtcNow(), $"cmd:{Interlocked.Increment(ref sequence)}"),
-                command, null, null);
+            var store = app.Services.GetRequiredService<IIncidentStore>();
+
+            // `thread …` sends thread messages, what a Discord gateway MESSAGE_CREATE (or a Slack message event) in
+            // the incident's thread becomes once mapped; anything else is a slash command's text.
+            var thread = text.StartsWith("thread ", StringComparison.Ordinal);
+            InboundEvent Command(string command)
+            {
+                var n = Interlocked.Increment(ref sequence);
+                var context = new InboundContext(
+                    workspace, "C0INCIDENTS", thread && n > 1 ? "T0THREAD" : null, user, TimeProvider.System.GetUtcNow(), $"in:{n}");
+                return thread && n > 1
+                    ? new ThreadMessagePosted(context, $"M{n}", command)
+                    : new CommandInvoked(context, command, null, null);
+            }
+
             await service.HandleAsync(Command("declare sev2 Write bench"), CancellationToken.None);
+            await store.SetThreadAsync(new IncidentId(1), "T0THREAD", CancellationToken.None);
 
             // Warm-up, so the figures are the steady state rather than the JIT.
             await LoadAsync(service, Command, text, TimeSpan.FromSeconds(2), connections);
@@ -50,7 +64,7 @@ internal static class WriteBench
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
             int stored;
-            await using (var reader = await app.Services.GetRequiredService<IIncidentStore>().OpenReaderAsync(CancellationToken.None))
+            await using (var reader = await store.OpenReaderAsync(CancellationToken.None))
             {
                 stored = await reader.CountTimelineAsync(new IncidentId(1), CancellationToken.None);
             }
@@ -68,7 +82,7 @@ internal static class WriteBench
     }
 
     private static async Task<(List<double> Latencies, TimeSpan Elapsed)> LoadAsync(
-        IncidentService service, Func<string, CommandInvoked> command, string text, TimeSpan duration, int connections)
+        IncidentService service, Func<string, InboundEvent> command, string text, TimeSpan duration, int connections)
     {
         var started = Stopwatch.GetTimestamp();
         var perCaller = Enumerable.Range(0, connections).Select(_ => new List<double>()).ToArray();

@@ -70,26 +70,27 @@ internal static class TimelineSql
             "SELECT COUNT(*) FROM timeline_entries t WHERE t.incident_number = @Number AND t.is_deleted = 0",
             new { id.Number }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>The newest entry recorded from a platform message, among the workspace's incidents.</summary>
+    /// <summary>The newest entry recorded from a platform message, among the workspace's incidents (a kept statement: every thread message asks).</summary>
     public static async Task<TimelineEntry?> BySourceAsync(
-        DbConnection connection, DbTransaction? transaction, WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, Statements statements, WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken)
     {
-        var row = await connection.QueryFirstOrDefaultAsync<TimelineRow>(new CommandDefinition(
+        var rows = await statements.QueryAsync<TimelineRow>(
             $"""
             SELECT {Columns} FROM timeline_entries t JOIN incidents i ON i.number = t.incident_number
             WHERE t.source_message_id = @SourceMessageId AND i.platform = @Platform AND i.workspace_id = @WorkspaceId
             ORDER BY t.id DESC LIMIT 1
             """,
-            new { SourceMessageId = sourceMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (row is null)
+            cancellationToken,
+            ("@SourceMessageId", sourceMessageId),
+            ("@Platform", workspace.Platform.ToString()),
+            ("@WorkspaceId", workspace.Id));
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var revisions = await RevisionsAsync(connection, transaction, row.Id, cancellationToken);
-        return row.ToEntry([.. revisions.Select(r => r.ToRevision())]);
+        var revisions = await RevisionsAsync(connection, transaction, rows[0].Id, cancellationToken);
+        return rows[0].ToEntry([.. revisions.Select(r => r.ToRevision())]);
     }
 
     public static async Task<long> AddAsync(

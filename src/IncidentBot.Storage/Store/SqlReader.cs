@@ -57,8 +57,16 @@ internal class SqlReader : IIncidentReader
     public virtual Task<Incident?> GetForReminderAsync(IncidentId id, CancellationToken cancellationToken) =>
         FirstAsync(IncidentSql.ByNumber, new { id.Number }, cancellationToken);
 
-    public Task<Incident?> FindByThreadAsync(WorkspaceId workspace, string threadId, CancellationToken cancellationToken) =>
-        FirstAsync(IncidentSql.ByWorkspaceAndThread, new { ThreadId = threadId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
+    /// <summary>Every thread message asks this: the number comes from a kept statement, the incident from <see cref="GetAsync"/>.</summary>
+    public async Task<Incident?> FindByThreadAsync(WorkspaceId workspace, string threadId, CancellationToken cancellationToken)
+    {
+        var number = await RunAsync(async () => await Statements.Bind(
+            $"SELECT i.number FROM incidents i WHERE {IncidentSql.ByWorkspaceAndThread} ORDER BY {IncidentSql.NewestFirst} LIMIT 1",
+            ("@ThreadId", threadId),
+            ("@Platform", workspace.Platform.ToString()),
+            ("@WorkspaceId", workspace.Id)).ExecuteScalarAsync(cancellationToken));
+        return number is long found ? await GetAsync(workspace, new IncidentId(found), cancellationToken) : null;
+    }
 
     public Task<Incident?> FindByRootMessageAsync(WorkspaceId workspace, string rootMessageId, CancellationToken cancellationToken) =>
         FirstAsync(IncidentSql.ByWorkspaceAndRoot, new { RootMessageId = rootMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
@@ -73,7 +81,7 @@ internal class SqlReader : IIncidentReader
             cancellationToken));
 
     public Task<TimelineEntry?> FindTimelineBySourceAsync(WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken) =>
-        RunAsync(() => TimelineSql.BySourceAsync(Connection, Transaction, workspace, sourceMessageId, cancellationToken));
+        RunAsync(() => TimelineSql.BySourceAsync(Connection, Transaction, Statements, workspace, sourceMessageId, cancellationToken));
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken) =>
         RunAsync(() => TimelineSql.ForIncidentAsync(Connection, Transaction, id, cancellationToken));
