@@ -120,6 +120,26 @@ internal static class IncidentSql
         return found.Count == 0 ? null : found[0];
     }
 
+    /// <summary>Incidents matching a filter, through kept prepared commands (what <c>list</c> and inferred targets read).</summary>
+    public static async Task<IReadOnlyList<Incident>> QueryAsync(
+        Statements statements, string filter, string order, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        var rows = await statements.QueryAsync<IncidentRow>($"SELECT {Columns} FROM incidents i WHERE {filter} ORDER BY {order}", cancellationToken, values);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var responders = (await statements.QueryAsync<ResponderRow>(
+            $"""
+            SELECT r.incident_number AS IncidentNumber, r.position AS Position, r.user_id AS UserId, r.user_name AS UserName
+            FROM incident_responders r JOIN incidents i ON i.number = r.incident_number
+            WHERE {filter} ORDER BY r.incident_number, r.position
+            """, cancellationToken, values))
+            .ToLookup(r => r.IncidentNumber, r => new UserRef(r.UserId, r.UserName));
+        return rows.Select(row => row.ToIncident([.. responders[row.Number]])).ToList();
+    }
+
     /// <summary>One incident of a workspace by number, through kept prepared commands: the lookup nearly every command makes.</summary>
     public static async Task<Incident?> ByNumberAsync(Statements statements, IncidentId id, WorkspaceId workspace, CancellationToken cancellationToken)
     {

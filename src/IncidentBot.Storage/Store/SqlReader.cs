@@ -72,13 +72,11 @@ internal class SqlReader : IIncidentReader
         FirstAsync(IncidentSql.ByWorkspaceAndRoot, new { RootMessageId = rootMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
 
     public Task<IReadOnlyList<Incident>> ListOpenAsync(WorkspaceId workspace, string? channelId, CancellationToken cancellationToken) =>
-        RunAsync(() => IncidentSql.QueryAsync(
-            Connection,
-            Transaction,
-            channelId is null ? IncidentSql.OpenInWorkspace : IncidentSql.OpenInWorkspaceChannel,
-            IncidentSql.NewestFirst,
-            new { Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id, ChannelId = channelId },
-            cancellationToken));
+        RunAsync(() => channelId is null
+            ? IncidentSql.QueryAsync(Statements, IncidentSql.OpenInWorkspace, IncidentSql.NewestFirst, cancellationToken,
+                ("@Platform", workspace.Platform.ToString()), ("@WorkspaceId", workspace.Id))
+            : IncidentSql.QueryAsync(Statements, IncidentSql.OpenInWorkspaceChannel, IncidentSql.NewestFirst, cancellationToken,
+                ("@Platform", workspace.Platform.ToString()), ("@WorkspaceId", workspace.Id), ("@ChannelId", channelId)));
 
     public Task<TimelineEntry?> FindTimelineBySourceAsync(WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken) =>
         RunAsync(() => TimelineSql.BySourceAsync(Connection, Transaction, Statements, workspace, sourceMessageId, cancellationToken));
