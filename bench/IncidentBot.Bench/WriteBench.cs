@@ -64,7 +64,7 @@ internal static class WriteBench
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
             int stored;
-            await using (var reader = await store.OpenReaderAsync(CancellationToken.None))
+            await using (var reader = await store.OpenLookupsAsync(CancellationToken.None))
             {
                 stored = await reader.CountTimelineAsync(new IncidentId(1), CancellationToken.None);
             }

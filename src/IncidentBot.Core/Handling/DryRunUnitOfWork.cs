@@ -9,7 +9,7 @@ namespace IncidentBot.Core.Handling;
 /// What comes out refused, ignored or without a single write is the answer, and never queues for the writer; what
 /// would write is decided again, for real, by the group commit on the state the records before it left.
 /// </summary>
-internal sealed class DryRunUnitOfWork(IIncidentReader reader) : IIncidentUnitOfWork
+internal sealed class DryRunUnitOfWork(IIncidentLookups reader) : IIncidentUnitOfWork
 {
     /// <summary>Stands in for the number the writer will take from the sequence; never shown, never stored.</summary>
     private static readonly IncidentId Placeholder = new(long.MaxValue);

@@ -47,7 +47,7 @@ public sealed class IncidentService : IInboundHandler
             }
         }
 
-        await using (var reader = await _store.OpenReaderAsync(cancellationToken))
+        await using (var reader = await _store.OpenLookupsAsync(cancellationToken))
         {
             var context = inbound.Context;
             if (await reader.IsInboundRecordedAsync(context.Workspace, context.DedupKey, cancellationToken))

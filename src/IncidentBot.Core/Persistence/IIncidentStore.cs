@@ -12,7 +12,7 @@ public interface IIncidentStore
     Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>Lookups on committed state, off the write path: what read-only commands and refusals are decided on.</summary>
-    Task<IIncidentReader> OpenReaderAsync(CancellationToken cancellationToken);
+    Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken);
 
     /// <summary>An incident by id across every workspace: for the operator API and the dispatcher only.</summary>
     Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken);
@@ -22,7 +22,7 @@ public interface IIncidentStore
 
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken);
 
-    /// <summary>See <see cref="IIncidentReader.GetTimelineTailAsync"/>: what the status doc shows, at a cost independent of the timeline's length.</summary>
+    /// <summary>See <see cref="IIncidentLookups.GetTimelineTailAsync"/>: what the status doc shows, at a cost independent of the timeline's length.</summary>
     Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken);

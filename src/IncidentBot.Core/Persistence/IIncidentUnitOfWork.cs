@@ -9,7 +9,7 @@ namespace IncidentBot.Core.Persistence;
 /// transaction, each inside a savepoint, so one record that fails is undone without failing its neighbours
 /// (DESIGN.md §7); savepoints are standard SQL, so every engine behind the port offers them.
 /// </summary>
-public interface IIncidentUnitOfWork : IIncidentReader
+public interface IIncidentUnitOfWork : IIncidentLookups
 {
     /// <summary>Records an inbound key; false when it was already recorded (a duplicate delivery).</summary>
     Task<bool> TryRecordInboundAsync(WorkspaceId workspace, string key, DateTimeOffset at, CancellationToken cancellationToken);

@@ -25,7 +25,7 @@ internal sealed class SqlIncidentStore(
     public async Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken) =>
         await SqlUnitOfWork.BeginAsync(database, json, cancellationToken);
 
-    public async Task<IIncidentReader> OpenReaderAsync(CancellationToken cancellationToken) =>
+    public async Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken) =>
         await SqlReader.OpenAsync(database, cancellationToken);
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace IncidentBot.Storage.Store;
 /// queues for the write lock: that is how refusals, duplicates and read-only commands stay off the write path. A
 /// <see cref="SqlUnitOfWork"/> is one too, inside its transaction.
 /// </summary>
-internal class SqlReader : IIncidentReader
+internal class SqlReader : IIncidentLookups
 {
     private readonly ReadConnections.Lent? _lent;
 

@@ -66,10 +66,10 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
     }
 
     /// <summary>Committed state as of now; the store swaps in a new copy on commit, so what it reads never changes under it.</summary>
-    public Task<IIncidentReader> OpenReaderAsync(CancellationToken cancellationToken)
+    public Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken)
     {
         Readers++;
-        return Task.FromResult<IIncidentReader>(new InMemoryUnitOfWork(this, _committed, readOnly: true));
+        return Task.FromResult<IIncidentLookups>(new InMemoryUnitOfWork(this, _committed, readOnly: true));
     }
 
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>

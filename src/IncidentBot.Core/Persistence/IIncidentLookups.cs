@@ -3,11 +3,11 @@ using IncidentBot.Core.Incidents;
 namespace IncidentBot.Core.Persistence;
 
 /// <summary>
-/// The lookups a decision makes. A reader on its own (<see cref="IIncidentStore.OpenReaderAsync"/>) sees committed
-/// state and never takes the write path; a unit of work is one too, and sees its own writes. Lookups take the
+/// The lookups a decision makes. Opened on their own (<see cref="IIncidentStore.OpenLookupsAsync"/>) they see committed
+/// state and never take the write path; a unit of work offers them too, and sees its own writes. Lookups take the
 /// workspace: an incident of another workspace is not found.
 /// </summary>
-public interface IIncidentReader : IAsyncDisposable
+public interface IIncidentLookups : IAsyncDisposable
 {
     /// <summary>Whether an inbound key was recorded (a delivery seen and accepted before).</summary>
     Task<bool> IsInboundRecordedAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken);
