@@ -20,7 +20,7 @@ namespace IncidentBot.Storage.Store;
 /// rollback to the savepoint: SQLite may have rolled the whole transaction back already (disk full does), and
 /// then that rollback fails too, and so does anything after it.
 /// </summary>
-internal sealed class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
+internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
 {
     private const string Savepoint = "record";
 
@@ -126,12 +126,13 @@ internal sealed class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     public Task EnqueueAsync(IncidentId id, OutboundIntent intent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var (kind, waitsFor) = OutboxKind.Classify(intent);
+        var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
         return StepAsync(() => Statements.ExecuteAsync(
             OutboxSql.Enqueue,
             cancellationToken,
             ("@IncidentNumber", id.Number),
             ("@Kind", kind),
+            ("@Lane", lane),
             ("@WaitsFor", waitsFor),
             ("@Intent", _json.Serialize(intent)),
             ("@At", Instants.ToMs(at))));

@@ -13,5 +13,6 @@ internal sealed class LoopWakingCommitListener(WorkSignals signals) : ICommitLis
     {
         signals.Outbox.Signal();
         signals.Reminders.Signal();
+        signals.Notices.Signal();
     }
 }

@@ -1,18 +1,21 @@
-using IncidentBot.Core.Handling;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
+using IncidentBot.Hosting;
 using IncidentBot.Metrics;
 
 namespace IncidentBot.Inbound;
 
 /// <summary>
-/// The <see cref="IInboundHandler"/> front ends call: Core's use cases, a clear answer when the disk is full, and the
-/// acknowledgement-latency histogram fed from the outcome itself. The loops are woken once per committed group by
-/// <see cref="LoopWakingCommitListener"/>, not once per input.
+/// The <see cref="IInboundHandler"/> front ends call: the use cases, a clear answer when the disk is full, and the
+/// acknowledgement-latency histogram fed from the outcome itself. Inputs that go through the group commit wake the
+/// loops once per committed group (<see cref="LoopWakingCommitListener"/>); alerting inputs commit through
+/// <see cref="AlertService"/> on their own, so they wake the loops here.
 /// </summary>
 internal sealed partial class SignallingInboundHandler(
-    IncidentService service,
+    AlertInboundRouter service,
+    WorkSignals signals,
     HostMetrics metrics,
     ILogger<SignallingInboundHandler> logger) : IInboundHandler
 {
@@ -28,11 +31,18 @@ internal sealed partial class SignallingInboundHandler(
         {
             outcome = await service.HandleAsync(inbound, cancellationToken);
         }
-        catch (StorageFullException e) when (inbound is CommandInvoked or ButtonClicked)
+        catch (StorageFullException e) when (inbound is CommandInvoked or ButtonClicked or AlertDeclareClicked)
         {
             // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
             LogStorageFull(logger, e, inbound.GetType());
             return InboundOutcome.Refused(StorageFullReply);
+        }
+
+        if (outcome.Result == InboundResult.Accepted && AlertService.Handles(inbound))
+        {
+            signals.Outbox.Signal();
+            signals.Reminders.Signal();
+            signals.Notices.Signal();
         }
 
         if (outcome.Acknowledged is { } acknowledged)
