@@ -16,6 +16,16 @@ using Microsoft.Extensions.Logging;
 // Renders the postmortem of a 10,000-message incident N times, then serves it N times through the real API,
 // and prints min/median/max of each.
 // Run: dotnet run -c Release --project bench/IncidentBot.Bench [-- <runs> [<messages>]]
+// The write path instead: ... -- write [<seconds> [<callers> [<text>]]] (see WriteBench).
+if (args.Length > 0 && args[0] == "write")
+{
+    await WriteBench.RunAsync(
+        args.Length > 3 ? args[3] : "note INC-1 bench note",
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+    return;
+}
+
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
 var messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var incident = new BenchIncident(messages);
@@ -106,4 +116,4 @@ await using (var app = builder.Build())
 directory.Delete(recursive: true);
 
 static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    Machine.LoadAverage();

@@ -13,6 +13,8 @@ public sealed class PagerDutySyncStore(IIncidentStore inner, IAlertStore alerts,
     public async Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken) =>
         new PagerDutySyncUnitOfWork(await alerts.BeginAsync(cancellationToken), time);
 
+    public Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken) => inner.OpenLookupsAsync(cancellationToken);
+
     public Task<DateTimeOffset?> GetEarliestReminderAsync(CancellationToken cancellationToken) => inner.GetEarliestReminderAsync(cancellationToken);
 
     public Task<IReadOnlyList<IncidentId>> GetDueIncidentsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>

@@ -66,6 +66,20 @@ internal sealed class PagerDutySyncUnitOfWork(IAlertUnitOfWork inner, TimeProvid
     public Task SavePostmortemAsync(IncidentId id, string markdown, DateTimeOffset at, CancellationToken cancellationToken) =>
         inner.SavePostmortemAsync(id, markdown, at, cancellationToken);
 
+    public Task<bool> IsInboundRecordedAsync(WorkspaceId workspace, string key, CancellationToken cancellationToken) =>
+        inner.IsInboundRecordedAsync(workspace, key, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
+        inner.GetTimelineTailAsync(id, count, withReminders, cancellationToken);
+
+    public Task<int> CountTimelineAsync(IncidentId id, CancellationToken cancellationToken) => inner.CountTimelineAsync(id, cancellationToken);
+
+    public Task SavepointAsync(CancellationToken cancellationToken) => inner.SavepointAsync(cancellationToken);
+
+    public Task ReleaseSavepointAsync(CancellationToken cancellationToken) => inner.ReleaseSavepointAsync(cancellationToken);
+
+    public Task RollbackToSavepointAsync(CancellationToken cancellationToken) => inner.RollbackToSavepointAsync(cancellationToken);
+
     public Task CommitAsync(CancellationToken cancellationToken) => inner.CommitAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

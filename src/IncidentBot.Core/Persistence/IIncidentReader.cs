@@ -13,6 +13,12 @@ public interface IIncidentReader
 
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest <paramref name="count"/> entries not deleted (without reminders unless <paramref name="withReminders"/>),
+    /// oldest first: what the status doc shows, at a cost independent of the timeline's length (issue 11).
+    /// </summary>
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken);
 
     Task<string?> GetPostmortemAsync(IncidentId id, CancellationToken cancellationToken);

@@ -12,6 +12,9 @@ public interface IIncidentStore
 {
     Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken);
 
+    /// <summary>Lookups on committed state, off the write path: what read-only commands and refusals are decided on.</summary>
+    Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken);
+
     /// <summary>The earliest planned reminder of any incident, so the reminder loop knows how long to sleep.</summary>
     Task<DateTimeOffset?> GetEarliestReminderAsync(CancellationToken cancellationToken);
 

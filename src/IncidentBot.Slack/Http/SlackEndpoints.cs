@@ -162,6 +162,20 @@ internal static class SlackEndpoints
             return null;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // Slack always sends Content-Length: read straight into a buffer of that size, with no copy.
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += got;
+            }
+
+            return filled == body.Length ? body : body[..filled];
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

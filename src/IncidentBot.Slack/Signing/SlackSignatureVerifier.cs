@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +16,8 @@ internal sealed class SlackSignatureVerifier(string signingSecret, TimeProvider 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
     private const string Version = "v0";
+
+    private const int HashBytes = 32;
 
     private readonly byte[] _key = Encoding.UTF8.GetBytes(signingSecret);
 
@@ -42,12 +45,23 @@ internal sealed class SlackSignatureVerifier(string signingSecret, TimeProvider 
             return SignatureCheck.Malformed;
         }
 
-        var prefix = Encoding.ASCII.GetBytes($"{Version}:{timestampHeader}:");
+        // The signature's hex decoded into bytes and compared with the MAC as bytes: no string per request. Hex of
+        // either case decodes alike, as the lower-casing comparison did before.
+        Span<byte> given = stackalloc byte[HashBytes];
+        if (Convert.FromHexString(signatureHeader.AsSpan(Version.Length + 1), given, out _, out var written) != OperationStatus.Done
+            || written != HashBytes)
+        {
+            return SignatureCheck.Malformed;
+        }
+
+        // "v0:" + at most 12 digits + ":" fits on the stack; the body is hashed where it lies.
+        Span<byte> prefix = stackalloc byte[Version.Length + 2 + timestampHeader.Length];
+        Encoding.ASCII.GetBytes($"{Version}:{timestampHeader}:", prefix);
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
         hmac.AppendData(prefix);
         hmac.AppendData(body);
-        var expected = Encoding.ASCII.GetBytes(Version + "=" + Convert.ToHexStringLower(hmac.GetHashAndReset()));
-        var given = Encoding.ASCII.GetBytes(signatureHeader.ToLowerInvariant());
+        Span<byte> expected = stackalloc byte[HashBytes];
+        hmac.GetHashAndReset(expected);
         return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
     }
 }

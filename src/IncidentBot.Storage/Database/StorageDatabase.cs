@@ -16,6 +16,10 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     private const long RequiredHeadroomBytes = 1024 * 1024;
 
     private volatile bool _full;
+    private ReadConnections? _readers;
+
+    /// <summary>The connections lent to readers, with their prepared statements.</summary>
+    public ReadConnections Readers => LazyInitializer.EnsureInitialized(ref _readers, () => new ReadConnections(this));
 
     /// <summary>Whether the last write failed for lack of space and no write has succeeded since.</summary>
     public bool IsFull => _full;
@@ -43,6 +47,13 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
             throw;
         }
     }
+
+    /// <summary>
+    /// A connection for reads only, without the per-connection settings: foreign keys, the busy handler and the sync
+    /// mode only concern writes, and in WAL mode a reader never waits for the writer (https://www.sqlite.org/wal.html).
+    /// </summary>
+    public async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Runs a read or a step of a unit of work, mapping "disk full".</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> action)
@@ -97,7 +108,11 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     }
 
     /// <summary>Closes the idle pooled connections of this database; connections in use close when disposed.</summary>
-    public void ReleaseConnections() => Dialect.ReleaseConnections(dataSource);
+    public void ReleaseConnections()
+    {
+        _readers?.Release();
+        Dialect.ReleaseConnections(dataSource);
+    }
 
     private StorageFullException Full(DbException e)
     {

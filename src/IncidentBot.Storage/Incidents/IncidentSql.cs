@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Storage.Database;
 
 namespace IncidentBot.Storage.Incidents;
 
@@ -117,6 +118,50 @@ internal static class IncidentSql
     {
         var found = await QueryAsync(connection, transaction, filter, NewestFirst, parameters, cancellationToken);
         return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Incidents matching a filter, through kept prepared commands (what <c>list</c> and inferred targets read).</summary>
+    public static async Task<IReadOnlyList<Incident>> QueryAsync(
+        Statements statements, string filter, string order, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        var rows = await statements.QueryAsync<IncidentRow>($"SELECT {Columns} FROM incidents i WHERE {filter} ORDER BY {order}", cancellationToken, values);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var responders = (await statements.QueryAsync<ResponderRow>(
+            $"""
+            SELECT r.incident_number AS IncidentNumber, r.position AS Position, r.user_id AS UserId, r.user_name AS UserName
+            FROM incident_responders r JOIN incidents i ON i.number = r.incident_number
+            WHERE {filter} ORDER BY r.incident_number, r.position
+            """, cancellationToken, values))
+            .ToLookup(r => r.IncidentNumber, r => new UserRef(r.UserId, r.UserName));
+        return rows.Select(row => row.ToIncident([.. responders[row.Number]])).ToList();
+    }
+
+    /// <summary>One incident of a workspace by number, through kept prepared commands: the lookup nearly every command makes.</summary>
+    public static async Task<Incident?> ByNumberAsync(Statements statements, IncidentId id, WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var rows = await statements.QueryAsync<IncidentRow>(
+            $"SELECT {Columns} FROM incidents i WHERE {ByWorkspaceAndNumber}",
+            cancellationToken,
+            ("@Number", id.Number),
+            ("@Platform", workspace.Platform.ToString()),
+            ("@WorkspaceId", workspace.Id));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var responders = await statements.QueryAsync<ResponderRow>(
+            """
+            SELECT r.incident_number AS IncidentNumber, r.position AS Position, r.user_id AS UserId, r.user_name AS UserName
+            FROM incident_responders r WHERE r.incident_number = @Number ORDER BY r.position
+            """,
+            cancellationToken,
+            ("@Number", id.Number));
+        return rows[0].ToIncident([.. responders.Select(r => new UserRef(r.UserId, r.UserName))]);
     }
 
     /// <summary>Inserts or updates the incident and replaces its responders; refuses to move it to another workspace.</summary>

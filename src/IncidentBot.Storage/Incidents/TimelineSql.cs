@@ -38,37 +38,87 @@ internal static class TimelineSql
         return rows.Select(row => row.ToEntry([.. revisions[row.Id]])).ToList();
     }
 
-    /// <summary>The newest entry recorded from a platform message, among the workspace's incidents.</summary>
-    public static async Task<TimelineEntry?> BySourceAsync(
-        DbConnection connection, DbTransaction? transaction, WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest <paramref name="count"/> entries not deleted (and not reminders unless asked), oldest first. It walks
+    /// <c>ix_timeline_entries_incident</c> backwards from the newest, so its cost does not grow with the timeline.
+    /// </summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> TailAsync(
+        DbConnection connection, DbTransaction? transaction, IncidentId id, int count, bool withReminders, CancellationToken cancellationToken)
     {
-        var row = await connection.QueryFirstOrDefaultAsync<TimelineRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<TimelineRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM timeline_entries t
+            WHERE t.incident_number = @Number AND t.is_deleted = 0 {(withReminders ? string.Empty : "AND t.kind <> 'Reminder'")}
+            ORDER BY t.at DESC, t.id DESC LIMIT @Count
+            """,
+            new { id.Number, Count = count }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var revisions = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(
+            $"SELECT {RevisionColumns} FROM timeline_revisions r WHERE r.timeline_id IN @Ids ORDER BY r.id",
+            new { Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.TimelineId, r => r.ToRevision());
+        rows.Reverse();
+        return rows.Select(row => row.ToEntry([.. revisions[row.Id]])).ToList();
+    }
+
+    public static Task<int> CountAsync(DbConnection connection, DbTransaction? transaction, IncidentId id, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM timeline_entries t WHERE t.incident_number = @Number AND t.is_deleted = 0",
+            new { id.Number }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The newest entry recorded from a platform message, among the workspace's incidents (a kept statement: every thread message asks).</summary>
+    public static async Task<TimelineEntry?> BySourceAsync(
+        DbConnection connection, DbTransaction? transaction, Statements statements, WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken)
+    {
+        var rows = await statements.QueryAsync<TimelineRow>(
             $"""
             SELECT {Columns} FROM timeline_entries t JOIN incidents i ON i.number = t.incident_number
             WHERE t.source_message_id = @SourceMessageId AND i.platform = @Platform AND i.workspace_id = @WorkspaceId
             ORDER BY t.id DESC LIMIT 1
             """,
-            new { SourceMessageId = sourceMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (row is null)
+            cancellationToken,
+            ("@SourceMessageId", sourceMessageId),
+            ("@Platform", workspace.Platform.ToString()),
+            ("@WorkspaceId", workspace.Id));
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var revisions = await RevisionsAsync(connection, transaction, row.Id, cancellationToken);
-        return row.ToEntry([.. revisions.Select(r => r.ToRevision())]);
+        var revisions = await RevisionsAsync(connection, transaction, rows[0].Id, cancellationToken);
+        return rows[0].ToEntry([.. revisions.Select(r => r.ToRevision())]);
     }
 
-    public static async Task<long> AddAsync(DbConnection connection, DbTransaction transaction, TimelineEntry entry, CancellationToken cancellationToken)
+    public static async Task<long> AddAsync(
+        DbConnection connection, DbTransaction transaction, Statements statements, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var row = TimelineRow.From(entry);
+        var id = await statements.ScalarAsync(
             """
             INSERT INTO timeline_entries (incident_number, at, kind, author_id, author_name, text, source_message_id, detail, is_key, is_deleted)
             VALUES (@IncidentNumber, @At, @Kind, @AuthorId, @AuthorName, @Text, @SourceMessageId, @Detail, @IsKey, @IsDeleted)
             RETURNING id
-            """, TimelineRow.From(entry), transaction, cancellationToken: cancellationToken));
-        await InsertRevisionsAsync(connection, transaction, id, entry.Revisions, cancellationToken);
+            """,
+            cancellationToken,
+            ("@IncidentNumber", row.IncidentNumber),
+            ("@At", row.At),
+            ("@Kind", row.Kind),
+            ("@AuthorId", row.AuthorId),
+            ("@AuthorName", row.AuthorName),
+            ("@Text", row.Text),
+            ("@SourceMessageId", row.SourceMessageId),
+            ("@Detail", row.Detail),
+            ("@IsKey", row.IsKey),
+            ("@IsDeleted", row.IsDeleted));
+        if (entry.Revisions.Count > 0)
+        {
+            await InsertRevisionsAsync(connection, transaction, id, entry.Revisions, cancellationToken);
+        }
+
         return id;
     }
 

@@ -21,6 +21,12 @@ internal sealed class SqlIncidentStore(
     public async Task<IIncidentUnitOfWork> BeginAsync(CancellationToken cancellationToken) =>
         await SqlUnitOfWork.BeginAsync(database, json, cancellationToken);
 
+    public async Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken) =>
+        await SqlReader.OpenAsync(database, cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
+        ReadAsync(c => TimelineSql.TailAsync(c, null, id, count, withReminders, cancellationToken), cancellationToken);
+
     public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>
         ReadAsync(c => IncidentSql.FirstAsync(c, null, IncidentSql.ByNumber, new { id.Number }, cancellationToken), cancellationToken);
 
@@ -75,7 +81,7 @@ internal sealed class SqlIncidentStore(
 
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenReadAsync(cancellationToken);
         return await database.RunAsync(() => read(connection));
     }
 }

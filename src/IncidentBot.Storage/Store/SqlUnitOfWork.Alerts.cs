@@ -21,11 +21,11 @@ internal sealed partial class SqlUnitOfWork : IAlertUnitOfWork
         var parameters = AlertGroupRow.Parameters(link);
         if (link.Id == 0)
         {
-            return await RunAsync(() => _connection.ExecuteScalarAsync<long>(
+            return await RunAsync(() => Connection.ExecuteScalarAsync<long>(
                 new CommandDefinition(AlertSql.InsertGroup, parameters, _transaction, cancellationToken: cancellationToken)));
         }
 
-        await RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(AlertSql.UpdateGroup, parameters, _transaction, cancellationToken: cancellationToken)));
+        await RunAsync(() => Connection.ExecuteAsync(new CommandDefinition(AlertSql.UpdateGroup, parameters, _transaction, cancellationToken: cancellationToken)));
         return link.Id;
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class SqlUnitOfWork : IAlertUnitOfWork
     public Task SavePagerDutyLinkAsync(PagerDutyLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
+        return RunAsync(() => Connection.ExecuteAsync(new CommandDefinition(
             AlertSql.SavePagerDuty,
             new { link.IncidentId.Number, link.PagerDutyId, link.Url, LinkedAt = Instants.ToMs(link.LinkedAt) },
             _transaction,
@@ -47,14 +47,14 @@ internal sealed partial class SqlUnitOfWork : IAlertUnitOfWork
 
     private async Task<AlertGroupLink?> GroupAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        var row = await RunAsync(() => _connection.QuerySingleOrDefaultAsync<AlertGroupRow>(
+        var row = await RunAsync(() => Connection.QuerySingleOrDefaultAsync<AlertGroupRow>(
             new CommandDefinition(sql, parameters, _transaction, cancellationToken: cancellationToken)));
         return row?.ToLink();
     }
 
     private async Task<PagerDutyLink?> PagerDutyAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        var row = await RunAsync(() => _connection.QuerySingleOrDefaultAsync<PagerDutyLinkRow>(
+        var row = await RunAsync(() => Connection.QuerySingleOrDefaultAsync<PagerDutyLinkRow>(
             new CommandDefinition(sql, parameters, _transaction, cancellationToken: cancellationToken)));
         return row is null ? null : new PagerDutyLink(new IncidentId(row.IncidentNumber), row.PagerDutyId, row.Url, Instants.FromMs(row.LinkedAt));
     }

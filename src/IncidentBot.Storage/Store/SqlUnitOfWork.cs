@@ -13,23 +13,27 @@ namespace IncidentBot.Storage.Store;
 /// One transaction on one connection. It starts with the write lock taken (<see cref="SqlDialect.BeginWriteAsync"/>:
 /// SQLite's <c>BEGIN IMMEDIATE</c>, PostgreSQL's advisory lock), so units of work, in this process or another
 /// replica, run one after the other and each decides on what the previous one committed; a due reminder is thus
-/// claimed and fired in one transaction. After any failure it only rolls back: SQLite may already have rolled the
-/// transaction back (disk full does), and a later statement would then commit on its own.
+/// claimed and fired in one transaction. A group commit runs many records through it, each between
+/// <see cref="SavepointAsync"/> and its release or rollback (https://www.sqlite.org/lang_savepoint.html; PostgreSQL
+/// has the same statements). Each incident is read once per transaction and then kept here with the changes the
+/// records made, and saving writes only the columns that changed. After a failure it accepts nothing but a
+/// rollback to the savepoint: SQLite may have rolled the whole transaction back already (disk full does), and
+/// then that rollback fails too, and so does anything after it.
 /// </summary>
-internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
+internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
 {
-    private readonly StorageDatabase _database;
+    private const string Savepoint = "record";
+
     private readonly OutboxJson _json;
-    private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly Dictionary<long, Incident> _incidents = [];
     private bool _committed;
     private bool _failed;
 
     private SqlUnitOfWork(StorageDatabase database, OutboxJson json, DbConnection connection, DbTransaction transaction)
+        : base(database, connection, transaction, new Statements(connection, transaction))
     {
-        _database = database;
         _json = json;
-        _connection = connection;
         _transaction = transaction;
     }
 
@@ -48,111 +52,94 @@ internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
         }
     }
 
+    public override async Task<Incident?> GetAsync(WorkspaceId workspace, IncidentId id, CancellationToken cancellationToken) =>
+        _incidents.TryGetValue(id.Number, out var known)
+            ? known.Workspace == workspace ? known : null
+            : await base.GetAsync(workspace, id, cancellationToken);
+
+    public override async Task<Incident?> GetForReminderAsync(IncidentId id, CancellationToken cancellationToken) =>
+        _incidents.TryGetValue(id.Number, out var known) ? known : await base.GetForReminderAsync(id, cancellationToken);
+
     public Task<bool> TryRecordInboundAsync(WorkspaceId workspace, string key, DateTimeOffset at, CancellationToken cancellationToken) =>
-        RunAsync(async () => await _connection.ExecuteAsync(new CommandDefinition(
+        RunAsync(async () => await Statements.ExecuteAsync(
             """
             INSERT INTO inbound_keys (platform, workspace_id, dedup_key, received_at) VALUES (@Platform, @WorkspaceId, @Key, @At)
             ON CONFLICT (platform, workspace_id, dedup_key) DO NOTHING
             """,
-            new { Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id, Key = key, At = Instants.ToMs(at) },
-            _transaction,
-            cancellationToken: cancellationToken)) == 1);
+            cancellationToken,
+            ("@Platform", workspace.Platform.ToString()),
+            ("@WorkspaceId", workspace.Id),
+            ("@Key", key),
+            ("@At", Instants.ToMs(at))) == 1);
 
     public Task<IncidentId> NextIncidentIdAsync(CancellationToken cancellationToken) =>
-        RunAsync(async () => new IncidentId(await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        RunAsync(async () => new IncidentId(await Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "UPDATE id_sequences SET last_value = last_value + 1 WHERE name = 'incident' RETURNING last_value",
             transaction: _transaction,
             cancellationToken: cancellationToken))));
 
-    public Task<Incident?> GetAsync(WorkspaceId workspace, IncidentId id, CancellationToken cancellationToken) =>
-        FirstAsync(IncidentSql.ByWorkspaceAndNumber, new { id.Number, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
-
-    public Task<Incident?> GetForReminderAsync(IncidentId id, CancellationToken cancellationToken) =>
-        FirstAsync(IncidentSql.ByNumber, new { id.Number }, cancellationToken);
-
-    public Task<Incident?> FindByThreadAsync(WorkspaceId workspace, string threadId, CancellationToken cancellationToken) =>
-        FirstAsync(IncidentSql.ByWorkspaceAndThread, new { ThreadId = threadId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
-
-    public Task<Incident?> FindByRootMessageAsync(WorkspaceId workspace, string rootMessageId, CancellationToken cancellationToken) =>
-        FirstAsync(IncidentSql.ByWorkspaceAndRoot, new { RootMessageId = rootMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
-
-    public Task<IReadOnlyList<Incident>> ListOpenAsync(WorkspaceId workspace, string? channelId, CancellationToken cancellationToken) =>
-        RunAsync(() => IncidentSql.QueryAsync(
-            _connection,
-            _transaction,
-            channelId is null ? IncidentSql.OpenInWorkspace : IncidentSql.OpenInWorkspaceChannel,
-            IncidentSql.NewestFirst,
-            new { Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id, ChannelId = channelId },
-            cancellationToken));
-
-    public Task SaveAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task SaveAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return RunAsync(() => IncidentSql.SaveAsync(_connection, _transaction, incident, cancellationToken));
+        await StepAsync(() => _incidents.TryGetValue(incident.Id.Number, out var before)
+            ? IncidentWrites.UpdateChangedAsync(Connection, _transaction, before, incident, cancellationToken)
+            : IncidentSql.SaveAsync(Connection, _transaction, incident, cancellationToken));
+        _incidents[incident.Id.Number] = incident;
     }
 
     public Task<long> AddTimelineAsync(TimelineEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RunAsync(() => TimelineSql.AddAsync(_connection, _transaction, entry, cancellationToken));
+        return RunAsync(() => TimelineSql.AddAsync(Connection, _transaction, Statements, entry, cancellationToken));
     }
-
-    public Task<TimelineEntry?> FindTimelineBySourceAsync(WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken) =>
-        RunAsync(() => TimelineSql.BySourceAsync(_connection, _transaction, workspace, sourceMessageId, cancellationToken));
 
     public Task UpdateTimelineAsync(TimelineEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RunAsync(() => TimelineSql.UpdateAsync(_connection, _transaction, entry, cancellationToken));
+        return StepAsync(() => TimelineSql.UpdateAsync(Connection, _transaction, entry, cancellationToken));
     }
-
-    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(IncidentId id, CancellationToken cancellationToken) =>
-        RunAsync(() => TimelineSql.ForIncidentAsync(_connection, _transaction, id, cancellationToken));
 
     public Task<long> AddActionItemAsync(ActionItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return RunAsync(() => ActionItemSql.AddAsync(_connection, _transaction, item, cancellationToken));
+        return RunAsync(() => ActionItemSql.AddAsync(Connection, _transaction, item, cancellationToken));
     }
-
-    public Task<IReadOnlyList<ActionItem>> GetActionItemsAsync(IncidentId id, CancellationToken cancellationToken) =>
-        RunAsync(() => ActionItemSql.ForIncidentAsync(_connection, _transaction, id, cancellationToken));
 
     public Task AddAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
+        return StepAsync(() => Statements.ExecuteAsync(
             """
             INSERT INTO audit_entries (platform, workspace_id, incident_number, at, actor_id, action, detail)
             VALUES (@Platform, @WorkspaceId, @IncidentNumber, @At, @ActorId, @Action, @Detail)
             """,
-            new
-            {
-                Platform = entry.Workspace.Platform.ToString(),
-                WorkspaceId = entry.Workspace.Id,
-                IncidentNumber = entry.IncidentId?.Number,
-                At = Instants.ToMs(entry.At),
-                entry.ActorId,
-                entry.Action,
-                entry.Detail,
-            },
-            _transaction,
-            cancellationToken: cancellationToken)));
+            cancellationToken,
+            ("@Platform", entry.Workspace.Platform.ToString()),
+            ("@WorkspaceId", entry.Workspace.Id),
+            ("@IncidentNumber", entry.IncidentId?.Number),
+            ("@At", Instants.ToMs(entry.At)),
+            ("@ActorId", entry.ActorId),
+            ("@Action", entry.Action),
+            ("@Detail", entry.Detail)));
     }
 
     public Task EnqueueAsync(IncidentId id, OutboundIntent intent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
         var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
-        return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.Enqueue(_database.Dialect),
-            new { IncidentNumber = id.Number, Kind = kind, Lane = lane, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
-            _transaction,
-            cancellationToken: cancellationToken)));
+        return StepAsync(() => Statements.ExecuteAsync(
+            OutboxSql.Enqueue(Database.Dialect),
+            cancellationToken,
+            ("@IncidentNumber", id.Number),
+            ("@Kind", kind),
+            ("@Lane", lane),
+            ("@WaitsFor", waitsFor),
+            ("@Intent", _json.Serialize(intent)),
+            ("@At", Instants.ToMs(at))));
     }
 
     public Task SavePostmortemAsync(IncidentId id, string markdown, DateTimeOffset at, CancellationToken cancellationToken) =>
-        RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
+        StepAsync(() => Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO postmortems (incident_number, markdown, generated_at) VALUES (@Number, @Markdown, @At)
             ON CONFLICT (incident_number) DO UPDATE SET markdown = excluded.markdown, generated_at = excluded.generated_at
@@ -161,41 +148,63 @@ internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
             _transaction,
             cancellationToken: cancellationToken)));
 
+    // Plain SQL rather than DbTransaction.Save/Release, so the statements stay prepared like the rest.
+    public Task SavepointAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => Statements.ExecuteAsync("SAVEPOINT " + Savepoint, cancellationToken));
+
+    public Task ReleaseSavepointAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => Statements.ExecuteAsync("RELEASE SAVEPOINT " + Savepoint, cancellationToken));
+
+    public async Task RollbackToSavepointAsync(CancellationToken cancellationToken)
+    {
+        if (_committed)
+        {
+            throw new InvalidOperationException("This unit of work is committed; begin a new one.");
+        }
+
+        // ROLLBACK TO keeps the savepoint open; RELEASE closes it, so the next record starts a fresh one.
+        await Database.RunAsync(async () =>
+        {
+            await Statements.ExecuteAsync("ROLLBACK TO SAVEPOINT " + Savepoint, cancellationToken);
+            await Statements.ExecuteAsync("RELEASE SAVEPOINT " + Savepoint, cancellationToken);
+        });
+        _failed = false;
+
+        // The kept incidents may carry changes that were just undone; read them again when next needed.
+        _incidents.Clear();
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await RunAsync(() => _transaction.CommitAsync(cancellationToken));
+        await StepAsync(() => _transaction.CommitAsync(cancellationToken));
         _committed = true;
-        _database.Written();
+        Database.Written();
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         // Disposing an uncommitted transaction rolls it back; SQLite may have done so already (disk full).
+        await Statements.DisposeAsync();
         await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
+        await Connection.DisposeAsync();
+        await base.DisposeAsync();
     }
 
-    private Task<Incident?> FirstAsync(string filter, object parameters, CancellationToken cancellationToken) =>
-        RunAsync(() => IncidentSql.FirstAsync(_connection, _transaction, filter, parameters, cancellationToken));
+    protected override Incident Remember(Incident incident) =>
+        _incidents.TryAdd(incident.Id.Number, incident) ? incident : _incidents[incident.Id.Number];
 
-    private async Task RunAsync(Func<Task> step) => await RunAsync(async () =>
-    {
-        await step();
-        return true;
-    });
-
-    private async Task<T> RunAsync<T>(Func<Task<T>> step)
+    protected override async Task<T> RunAsync<T>(Func<Task<T>> step)
     {
         if (_committed || _failed)
         {
             throw new InvalidOperationException(_committed
                 ? "This unit of work is committed; begin a new one."
-                : "An earlier step of this unit of work failed; it can only be disposed, which rolls it back.");
+                : "An earlier step of this unit of work failed; roll back to the savepoint or dispose it, which rolls it back.");
         }
 
         try
         {
-            return await _database.RunAsync(step);
+            return await Database.RunAsync(step);
         }
         catch
         {
@@ -203,4 +212,10 @@ internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
             throw;
         }
     }
+
+    private Task<bool> StepAsync(Func<Task> step) => RunAsync(async () =>
+    {
+        await step();
+        return true;
+    });
 }

@@ -25,6 +25,7 @@ internal static class HostingExtensions
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentsOptions>>().Value.ToPolicy());
         services.AddSingleton<WorkSignals>();
+        services.AddSingleton<ICommitListener, LoopWakingCommitListener>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<ReminderRunner>();
         services.AddSingleton<IInboundHandler, SignallingInboundHandler>();

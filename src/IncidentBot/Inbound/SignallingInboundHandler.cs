@@ -8,15 +8,15 @@ using IncidentBot.Metrics;
 namespace IncidentBot.Inbound;
 
 /// <summary>
-/// The <see cref="IInboundHandler"/> front ends call: Core's use cases, then a wake-up for the outbox and the
-/// reminder loop once the change is committed, so the bot speaks at once and clocks re-plan at once.
+/// The <see cref="IInboundHandler"/> front ends call: the use cases, a clear answer when the disk is full, and the
+/// acknowledgement-latency histogram fed from the outcome itself. Inputs that go through the group commit wake the
+/// loops once per committed group (<see cref="LoopWakingCommitListener"/>); alerting inputs commit through
+/// <see cref="AlertService"/> on their own, so they wake the loops here.
 /// </summary>
 internal sealed partial class SignallingInboundHandler(
     AlertInboundRouter service,
-    IIncidentReader store,
     WorkSignals signals,
     HostMetrics metrics,
-    TimeProvider time,
     ILogger<SignallingInboundHandler> logger) : IInboundHandler
 {
     /// <summary>What a person sees when the disk is full: clear, and honest that nothing stored is lost.</summary>
@@ -26,7 +26,6 @@ internal sealed partial class SignallingInboundHandler(
 
     public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
         InboundOutcome outcome;
         try
         {
@@ -39,34 +38,24 @@ internal sealed partial class SignallingInboundHandler(
             return InboundOutcome.Refused(StorageFullReply);
         }
 
-        if (outcome.Result == InboundResult.Accepted)
+        if (outcome.Result == InboundResult.Accepted && AlertService.Handles(inbound))
         {
             signals.Outbox.Signal();
             signals.Reminders.Signal();
             signals.Notices.Signal();
-            await RecordAcknowledgementAsync(inbound, outcome, started, cancellationToken);
         }
 
+        if (outcome.Acknowledged is { } acknowledged)
+        {
+            metrics.RecordAcknowledged(acknowledged);
+        }
+
+        // Debug, not Information: one line per input is thousands a second under load; the outcome is in the metrics.
         LogHandled(logger, inbound.GetType(), inbound.Context.Workspace, outcome.IncidentId, outcome.Result);
         return outcome;
     }
 
-    /// <summary>Feeds the acknowledgement-latency histogram when this input was an incident's first acknowledgement.</summary>
-    private async Task RecordAcknowledgementAsync(InboundEvent inbound, InboundOutcome outcome, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        if (inbound is not (ReactionAdded or ButtonClicked or CommandInvoked) || outcome.IncidentId is not { } id)
-        {
-            return;
-        }
-
-        if (await store.FindAsync(id, cancellationToken) is { AcknowledgedAt: { } at } incident && at >= started
-            && incident.AcknowledgedBy?.Id == inbound.Context.User.Id)
-        {
-            metrics.RecordAcknowledged(incident);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Inbound} from {Workspace} for {IncidentId}: {Result}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Inbound} from {Workspace} for {IncidentId}: {Result}")]
     private static partial void LogHandled(ILogger logger, Type inbound, WorkspaceId workspace, IncidentId? incidentId, InboundResult result);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage full: {Inbound} was refused with a clear reply")]

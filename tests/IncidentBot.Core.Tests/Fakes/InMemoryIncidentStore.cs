@@ -25,6 +25,9 @@ internal sealed class InMemoryIncidentStore : IIncidentStore, IIncidentReader
     /// <summary>How many transactions were opened.</summary>
     public int Transactions { get; private set; }
 
+    /// <summary>How many readers (decisions off the write path) were opened.</summary>
+    public int Readers { get; private set; }
+
     public IReadOnlyList<Incident> Incidents => [.. _committed.Incidents.Values.OrderBy(i => i.Id.Number)];
 
     public IReadOnlyList<AuditEntry> Audit => [.. _committed.Audit];
@@ -61,6 +64,16 @@ internal sealed class InMemoryIncidentStore : IIncidentStore, IIncidentReader
         Transactions++;
         return Task.FromResult<IIncidentUnitOfWork>(new InMemoryUnitOfWork(this, _committed.Copy()));
     }
+
+    /// <summary>Committed state as of now; the store swaps in a new copy on commit, so what it reads never changes under it.</summary>
+    public Task<IIncidentLookups> OpenLookupsAsync(CancellationToken cancellationToken)
+    {
+        Readers++;
+        return Task.FromResult<IIncidentLookups>(new InMemoryUnitOfWork(this, _committed, readOnly: true));
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
+        Task.FromResult(_committed.TailOf(id, count, withReminders));
 
     public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>
         Task.FromResult(_committed.Incident(id));

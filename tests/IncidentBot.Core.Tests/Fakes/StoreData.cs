@@ -54,6 +54,18 @@ internal sealed class StoreData
     public IReadOnlyList<TimelineEntry> TimelineOf(IncidentId id) =>
         [.. Timeline.Where(e => e.IncidentId == id).OrderBy(e => e.Id)];
 
+    public IReadOnlyList<TimelineEntry> TailOf(IncidentId id, int count, bool withReminders)
+    {
+        var matching = Timeline
+            .Where(e => e.IncidentId == id && !e.Deleted && (withReminders || e.Kind != TimelineKind.Reminder))
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Id)
+            .ToList();
+        return [.. matching.Skip(Math.Max(0, matching.Count - count))];
+    }
+
+    public int CountOf(IncidentId id) => Timeline.Count(e => e.IncidentId == id && !e.Deleted);
+
     public IReadOnlyList<ActionItem> ActionItemsOf(IncidentId id) =>
         [.. ActionItems.Where(a => a.IncidentId == id).OrderBy(a => a.Id)];
 }

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Dapper;
+
+namespace IncidentBot.Storage.Database;
+
+/// <summary>
+/// Commands kept prepared for the life of one connection: a group commit runs the same few statements for every
+/// record, and parsing and planning each again was most of what a record cost. ADO.NET keeps a command's prepared
+/// statement while its text stays the same (Microsoft.Data.Sqlite and Npgsql alike), so each is created once and only
+/// its parameter values change. A unit of work keeps them for its transaction; <see cref="ReadConnections"/> keeps
+/// them with the connections it lends to readers.
+/// </summary>
+internal sealed class Statements(DbConnection connection, DbTransaction? transaction) : IAsyncDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>The command for <paramref name="sql"/>, with <paramref name="values"/> bound by name (null as SQL NULL).</summary>
+    public DbCommand Bind(string sql, params ReadOnlySpan<(string Name, object? Value)> values)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            _commands[sql] = command;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            DbParameter parameter;
+            if (command.Parameters.Contains(name))
+            {
+                parameter = command.Parameters[name];
+            }
+            else
+            {
+                parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            parameter.Value = value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values) =>
+        await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values) =>
+        Convert.ToInt64(await Bind(sql, values).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Rows mapped by Dapper's row parser, read from the kept command.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        await using var reader = await Bind(sql, values).ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        var parse = reader.GetRowParser<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(parse(reader));
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+    }
+}
