@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using IncidentBot.Configuration;
+using IncidentBot.Dashboard;
 using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
@@ -31,14 +32,17 @@ builder.Services
     .AddDiscord(builder.Configuration)
     .AddPostmortemExport(builder.Configuration)
     .AddIncidentBotMetrics()
+    .AddDashboard(builder.Configuration)
     .AddIncidentBotLoops();
 
 var app = builder.Build();
+app.UseDashboard();
 app.MapHealth();
 app.MapIncidentBotMetrics();
 app.MapIncidentApi();
 app.MapSlack();
 app.MapDiscord();
+app.MapDashboard();
 
 try
 {
