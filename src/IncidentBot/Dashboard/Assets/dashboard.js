@@ -3,8 +3,9 @@
 "use strict";
 
 (function () {
-    const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
-    const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
+    const dateTime = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    const dateOnly = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
 
     function localize(root) {
         root.querySelectorAll("time[datetime]").forEach(function (t) {

@@ -12,7 +12,7 @@ internal static class InsightsCharts
         [.. Enum.GetValues<Severity>().Select(s => new ChartSeries(
             s.Label(),
             "s" + (int)s,
-            [.. insights.Weeks.Select(w => value(w.For(s)) is { } v ? Math.Round(v, 1) : (double?)null)]))];
+            [.. insights.Weeks.Select(w => value(w.For(s)) is { } v ? Math.Round(v, 2) : (double?)null)]))];
 
     public static IReadOnlyList<ChartSeries> Share(Insights insights, string name, Func<InsightsWeek, double?> share) =>
         [new ChartSeries(name, "s0", [.. insights.Weeks.Select(w => share(w) is { } v ? Math.Round(v * 100, 1) : (double?)null)])];
