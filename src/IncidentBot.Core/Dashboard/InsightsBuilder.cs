@@ -25,7 +25,7 @@ public static class InsightsBuilder
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(policy);
         var from = RangeStart(now, weeks);
-        var buckets = Enumerable.Range(0, weeks).Select(_ => new List<(Incident Incident, IncidentReport Report)>()).ToList();
+        var buckets = Enumerable.Range(0, weeks).Select(_ => new List<(Incident Incident, ResponseFigures Report)>()).ToList();
         var silences = new List<SilenceRow>();
         foreach (var incident in input.Incidents)
         {
@@ -35,11 +35,11 @@ public static class InsightsBuilder
                 continue;
             }
 
-            var report = IncidentReport.Compute(incident, input.Timelines[incident.Id], policy);
+            var report = ResponseFigures.Compute(incident, input.Timelines[incident.Id], policy);
             buckets[index].Add((incident, report));
-            if (report is { LongestSilenceFrom: { } start, LongestSilenceTo: { } end } && end > start)
+            if (report.LongestSilence is { } silence && silence.To > silence.From)
             {
-                silences.Add(new SilenceRow(incident.Id, incident.Label, start, end, report.LongestSilenceCadence));
+                silences.Add(new SilenceRow(incident.Id, incident.Label, silence.From, silence.To, silence.Cadence));
             }
         }
 
@@ -48,7 +48,7 @@ public static class InsightsBuilder
         return new Insights(from, from.AddDays(7 * weeks), result, longest);
     }
 
-    private static InsightsWeek Week(DateOnly start, List<(Incident Incident, IncidentReport Report)> bucket, DateTimeOffset now)
+    private static InsightsWeek Week(DateOnly start, List<(Incident Incident, ResponseFigures Report)> bucket, DateTimeOffset now)
     {
         var severities = Enum.GetValues<Severity>().Select(severity =>
         {
@@ -66,7 +66,7 @@ public static class InsightsBuilder
             start,
             severities,
             counted.Count,
-            counted.Count(b => b.Report.AcknowledgedOnTime),
+            counted.Count(b => b.Report.AcknowledgedOnTime(b.Incident.DeclaredAt)),
             bucket.Sum(b => b.Report.UpdatesDue),
             bucket.Sum(b => b.Report.UpdatesOnTime));
     }

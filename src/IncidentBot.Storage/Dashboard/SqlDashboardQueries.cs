@@ -2,19 +2,12 @@ using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Dashboard;
 using IncidentBot.Storage.Database;
-using IncidentBot.Storage.Incidents;
 
 namespace IncidentBot.Storage.Dashboard;
 
 /// <summary>The dashboard's reads over the same tables the store writes; each on a pooled connection of its own.</summary>
 internal sealed class SqlDashboardQueries(StorageDatabase database) : IDashboardQueries
 {
-    private const string TimelineColumns = """
-        t.id AS Id, t.incident_number AS IncidentNumber, t.at AS At, t.kind AS Kind, t.author_id AS AuthorId,
-        t.author_name AS AuthorName, t.text AS Text, t.source_message_id AS SourceMessageId, t.detail AS Detail,
-        t.is_key AS IsKey, t.is_deleted AS IsDeleted
-        """;
-
     public Task<IncidentListPage> ListAsync(IncidentFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -46,15 +39,23 @@ internal sealed class SqlDashboardQueries(StorageDatabase database) : IDashboard
         parameters.Add("Kinds", InsightsInput.Kinds.Select(k => k.ToString()).ToArray());
         return ReadAsync(async c =>
         {
-            var incidents = await IncidentSql.QueryAsync(c, null, where, IncidentSql.NewestFirst, parameters, cancellationToken);
-            var entries = await c.QueryAsync<TimelineRow>(new CommandDefinition(
+            var incidents = await c.QueryAsync<InsightIncidentRow>(new CommandDefinition(
+                $"SELECT {InsightIncidentRow.Columns} FROM incidents i WHERE {where} ORDER BY i.number", parameters, cancellationToken: cancellationToken));
+
+            // No ORDER BY: sorting tens of thousands of rows in the database costs more than ordering each incident's
+            // handful of entries here.
+            var entries = await c.QueryAsync<InsightEntryRow>(new CommandDefinition(
                 $"""
-                SELECT {TimelineColumns} FROM timeline_entries t JOIN incidents i ON i.number = t.incident_number
-                WHERE {where} AND t.kind IN @Kinds AND t.is_deleted = 0 ORDER BY t.incident_number, t.at, t.id
+                SELECT {InsightEntryRow.Columns} FROM incidents i JOIN timeline_entries t ON t.incident_number = i.number
+                WHERE {where} AND t.kind IN @Kinds AND t.is_deleted = 0
                 """,
                 parameters,
                 cancellationToken: cancellationToken));
-            return new InsightsInput(incidents, entries.Select(e => e.ToEntry([])).ToLookup(e => e.IncidentId));
+            var timelines = entries
+                .Select(e => e.ToEntry())
+                .OrderBy(e => e.IncidentId.Number).ThenBy(e => e.At).ThenBy(e => e.Id)
+                .ToLookup(e => e.IncidentId);
+            return new InsightsInput([.. incidents.Select(i => i.ToIncident())], timelines);
         }, cancellationToken);
     }
 
