@@ -21,7 +21,7 @@ internal sealed class DashboardOptions
     public bool OidcConfigured =>
         !string.IsNullOrWhiteSpace(Oidc.Authority) || !string.IsNullOrWhiteSpace(Oidc.ClientId) || !string.IsNullOrWhiteSpace(Oidc.ClientSecret);
 
-    public IReadOnlyList<WorkspaceId> WorkspaceList => ParseWorkspaces(Workspaces);
+    public IReadOnlyList<WorkspaceId> ParsedWorkspaces() => ParseWorkspaces(Workspaces);
 
     public static IReadOnlyList<WorkspaceId> ParseWorkspaces(string? list) =>
         [.. Split(list).Select(WorkspaceId.Parse)];
@@ -43,8 +43,21 @@ internal sealed class DashboardOidcOptions
     /// <summary>Email domains allowed to sign in (<c>example.com,example.org</c>); empty: anyone the provider signs in.</summary>
     public string? AllowedDomains { get; set; }
 
-    /// <summary>Per email domain, the workspaces its people see; a domain not listed sees <see cref="DashboardOptions.Workspaces"/>.</summary>
-    public Dictionary<string, string> DomainWorkspaces { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Per email domain, the workspaces its people see: <c>example.com=slack:T0123;example.org=discord:4567,slack:T0456</c>.
+    /// One string rather than a key per domain, since a domain's dots do not belong in an environment variable's name.
+    /// A domain not listed sees <see cref="DashboardOptions.Workspaces"/>.
+    /// </summary>
+    public string? DomainWorkspaces { get; set; }
 
-    public IReadOnlyList<string> AllowedDomainList => [.. DashboardOptions.Split(AllowedDomains).Select(d => d.TrimStart('@').ToLowerInvariant())];
+    /// <summary>The map of <see cref="DomainWorkspaces"/>; entries without <c>=</c> are skipped here and refused by the validator.</summary>
+    public IReadOnlyDictionary<string, string> ParsedDomainWorkspaces() =>
+        (DomainWorkspaces ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry => entry.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0].TrimStart('@').ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<string> ParsedAllowedDomains() => [.. DashboardOptions.Split(AllowedDomains).Select(d => d.TrimStart('@').ToLowerInvariant())];
 }

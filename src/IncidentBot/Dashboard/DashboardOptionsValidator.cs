@@ -32,11 +32,17 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             }
         }
 
-        foreach (var (domain, workspaces) in oidc.DomainWorkspaces)
+        var entries = (oidc.DomainWorkspaces ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var entry in entries.Where(e => !e.Contains('=', StringComparison.Ordinal)))
+        {
+            failures.Add($"Dashboard__Oidc__DomainWorkspaces: '{entry}' has no '='; write example.com=slack:T0123;example.org=discord:4567.");
+        }
+
+        foreach (var (domain, workspaces) in oidc.ParsedDomainWorkspaces())
         {
             if (!TryParse(workspaces, out var domainProblem))
             {
-                failures.Add($"Dashboard__Oidc__DomainWorkspaces__{domain}: {domainProblem}");
+                failures.Add($"Dashboard__Oidc__DomainWorkspaces ({domain}): {domainProblem}");
             }
         }
 

@@ -48,6 +48,34 @@ public sealed class OptionsTests
     }
 
     [Theory]
+    [InlineData("example.com")]
+    [InlineData("example.com=teams:T1")]
+    public void A_domain_map_with_a_malformed_entry_is_refused(string map)
+    {
+        var options = new DashboardOptions { Oidc = new DashboardOidcOptions { DomainWorkspaces = map } };
+
+        Assert.Contains("Dashboard__Oidc__DomainWorkspaces", _validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_person_of_a_mapped_domain_sees_that_domain_s_workspaces_and_others_the_default_list()
+    {
+        var options = new DashboardOptions
+        {
+            Workspaces = "slack:T0ALL",
+            Oidc = new DashboardOidcOptions { DomainWorkspaces = "Example.com=discord:42,slack:T0EX; other.org=slack:T0OTHER" },
+        };
+
+        var mapped = Viewer.From(Person("ana@example.com"), options).Scope;
+        var unmapped = Viewer.From(Person("bo@elsewhere.net"), options).Scope;
+
+        Assert.True(mapped.Allows(new(Core.Incidents.Platform.Discord, "42")) && mapped.Allows(new(Core.Incidents.Platform.Slack, "T0EX")));
+        Assert.False(mapped.Allows(new(Core.Incidents.Platform.Slack, "T0ALL")));
+        Assert.True(unmapped.Allows(new(Core.Incidents.Platform.Slack, "T0ALL")));
+        Assert.False(unmapped.Allows(new(Core.Incidents.Platform.Discord, "42")));
+    }
+
+    [Theory]
     [InlineData("/incidents/INC-4", "/incidents/INC-4")]
     [InlineData("//evil.example/x", "/")]
     [InlineData("/\\evil.example", "/")]
@@ -64,4 +92,7 @@ public sealed class OptionsTests
     [InlineData(null, null, false)]
     public void Allowed_domains_admit_only_verified_addresses_of_those_domains(string? email, string? verified, bool allowed) =>
         Assert.Equal(allowed, OidcDomains.Allows(["example.com"], email, verified));
+
+    private static System.Security.Claims.ClaimsPrincipal Person(string email) =>
+        new(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(Viewer.EmailClaim, email)], "oidc"));
 }

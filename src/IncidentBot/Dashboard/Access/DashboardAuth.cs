@@ -78,7 +78,7 @@ internal static class DashboardAuth
             o.Scope.Add(scope);
         }
 
-        var allowed = oidc.AllowedDomainList;
+        var allowed = oidc.ParsedAllowedDomains();
         o.Events.OnTicketReceived = context =>
         {
             var email = context.Principal?.FindFirst(Viewer.EmailClaim)?.Value;

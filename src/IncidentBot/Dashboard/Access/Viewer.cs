@@ -20,9 +20,9 @@ public sealed record Viewer(string Name, WorkspaceScope Scope)
         var email = user.FindFirst(EmailClaim)?.Value;
         var name = user.Identity?.Name ?? email ?? "signed in";
         var domain = email is { } e && e.LastIndexOf('@') is var at and >= 0 ? e[(at + 1)..] : null;
-        var list = domain is not null && options.Oidc.DomainWorkspaces.TryGetValue(domain, out var forDomain)
+        var list = domain is not null && options.Oidc.ParsedDomainWorkspaces().TryGetValue(domain, out var forDomain)
             ? DashboardOptions.ParseWorkspaces(forDomain)
-            : options.WorkspaceList;
+            : options.ParsedWorkspaces();
         return new Viewer(name, list.Count == 0 ? WorkspaceScope.All : WorkspaceScope.Of(list));
     }
 }
