@@ -2,8 +2,8 @@ using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Core.Dashboard;
 
-/// <summary>The response over the last weeks (DESIGN.md §10): per week, per severity, and the longest silences.</summary>
-public sealed record Insights(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<InsightsWeek> Weeks, IReadOnlyList<SilenceRow> LongestSilences)
+/// <summary>The response over the last weeks (DESIGN.md §10), as of <see cref="AsOf"/>: per week, per severity, and the longest silences.</summary>
+public sealed record Insights(DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, IReadOnlyList<InsightsWeek> Weeks, IReadOnlyList<SilenceRow> LongestSilences)
 {
     public int Incidents => Weeks.Sum(w => w.Severities.Sum(s => s.Count));
 }

@@ -45,7 +45,7 @@ public static class InsightsBuilder
 
         var result = buckets.Select((bucket, i) => Week(DateOnly.FromDateTime(from.UtcDateTime.AddDays(7 * i)), bucket, now)).ToList();
         var longest = silences.OrderByDescending(s => s.Length).ThenBy(s => s.Id.Number).Take(SilencesShown).ToList();
-        return new Insights(from, from.AddDays(7 * weeks), result, longest);
+        return new Insights(from, from.AddDays(7 * weeks), now, result, longest);
     }
 
     private static InsightsWeek Week(DateOnly start, List<(Incident Incident, ResponseFigures Report)> bucket, DateTimeOffset now)

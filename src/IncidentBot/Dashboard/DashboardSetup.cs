@@ -24,6 +24,7 @@ internal static class DashboardSetup
         services.AddSingleton<IncidentChanges>();
         services.AddSingleton<PostmortemHtml>();
         services.AddSingleton<IncidentReader>();
+        services.AddSingleton<InsightsCache>();
         services.AddSingleton<PlatformActivity>();
         services.AddSingleton<HealthReader>();
         DecorateInboundHandler(services);

@@ -93,6 +93,18 @@ public sealed class OptionsTests
     public void Allowed_domains_admit_only_verified_addresses_of_those_domains(string? email, string? verified, bool allowed) =>
         Assert.Equal(allowed, OidcDomains.Allows(["example.com"], email, verified));
 
+    [Fact]
+    public void A_token_session_ends_when_the_token_changes_and_an_oidc_session_does_not_depend_on_it()
+    {
+        var token = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(TokenSessions.Claim, TokenSessions.Fingerprint("first-token-0123456789"))], TokenSessions.AuthenticationType));
+
+        Assert.True(TokenSessions.StillValid(token, "first-token-0123456789"));
+        Assert.False(TokenSessions.StillValid(token, "second-token-0123456789"));
+        Assert.False(TokenSessions.StillValid(token, null));
+        Assert.True(TokenSessions.StillValid(Person("ana@example.com"), null));
+    }
+
     private static System.Security.Claims.ClaimsPrincipal Person(string email) =>
         new(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(Viewer.EmailClaim, email)], "oidc"));
 }

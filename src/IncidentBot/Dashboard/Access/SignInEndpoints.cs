@@ -78,7 +78,9 @@ internal static partial class SignInEndpoints
             return Page(context, mode, target, "That is not the API token. It is the value of Api__Token in the bot's configuration.", null, StatusCodes.Status401Unauthorized);
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "API token holder")], "token");
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "API token holder"), new Claim(TokenSessions.Claim, TokenSessions.Fingerprint(expected))],
+            TokenSessions.AuthenticationType);
         await context.SignInAsync(DashboardAuth.CookieScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(target, permanent: false, preserveMethod: false);
     }

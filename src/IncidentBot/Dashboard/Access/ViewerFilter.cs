@@ -17,7 +17,8 @@ internal static class ViewerFilter
     {
         var context = invocation.HttpContext;
         var session = await context.AuthenticateAsync(DashboardAuth.CookieScheme);
-        if (!session.Succeeded)
+        var options = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        if (!session.Succeeded || !TokenSessions.StillValid(session.Principal, context.RequestServices.GetRequiredService<IOptions<Api.ApiOptions>>().Value.Token))
         {
             var path = context.Request.Path.Value ?? "/";
             return path.EndsWith("/events", StringComparison.Ordinal) || path.EndsWith("/live", StringComparison.Ordinal)
@@ -26,7 +27,6 @@ internal static class ViewerFilter
         }
 
         context.User = session.Principal;
-        var options = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
         context.Items[Key] = Access.Viewer.From(session.Principal, options);
         return await next(invocation);
     });

@@ -1,7 +1,6 @@
 using System.Text;
 using IncidentBot.Core.Dashboard;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Policies;
 using IncidentBot.Dashboard.Access;
 using IncidentBot.Dashboard.Health;
 using Microsoft.AspNetCore.Antiforgery;
@@ -80,13 +79,11 @@ internal static class PageEndpoints
     }
 
     private static async Task<IResult> InsightsAsync(
-        HttpContext context, IDashboardQueries queries, IncidentPolicy policy, TimeProvider time, IAntiforgery antiforgery, int? weeks, CancellationToken cancellationToken)
+        HttpContext context, InsightsCache cache, IAntiforgery antiforgery, int? weeks, CancellationToken cancellationToken)
     {
         var viewer = context.Viewer();
         var count = Math.Clamp(weeks ?? InsightsBuilder.DefaultWeeks, 1, InsightsBuilder.MaxWeeks);
-        var now = time.GetUtcNow();
-        var input = await queries.InsightsAsync(viewer.Scope, InsightsBuilder.RangeStart(now, count), cancellationToken);
-        var insights = InsightsBuilder.Build(input, policy, now, count);
+        var insights = await cache.GetAsync(viewer.Scope, count, cancellationToken);
         return Page<InsightsPage>(new()
         {
             [nameof(InsightsPage.Insights)] = insights,
