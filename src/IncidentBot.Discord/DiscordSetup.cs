@@ -1,4 +1,5 @@
 using System.Reflection;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Commands;
 using IncidentBot.Discord.Configuration;
@@ -21,9 +22,6 @@ namespace IncidentBot.Discord;
 /// <summary>The two entry points the host calls: services, then endpoints.</summary>
 public static class DiscordSetup
 {
-    /// <summary>Where Discord's required User-Agent points (https://docs.discord.com/developers/reference#user-agent).</summary>
-    private const string ProjectUrl = "https://github.com/incidentbot/incidentbot";
-
     /// <summary>
     /// Binds and validates the "Discord" section (always, so a bad value stops start-up); registers the gateway,
     /// the REST client, command registration and the <see cref="IChatPlatform"/> only when <c>Discord:BotToken</c> is set.
@@ -58,7 +56,7 @@ public static class DiscordSetup
 
                 // Paths are relative ("channels/…"): without the trailing slash "v10" would be replaced, not extended.
                 http.BaseAddress = new Uri(apiBase.EndsWith('/') ? apiBase : apiBase + "/");
-                http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({ProjectUrl}, {Version()})");
+                http.DefaultRequestHeaders.UserAgent.ParseAdd($"DiscordBot ({ProjectUrl()}, {Version()})");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
@@ -74,6 +72,9 @@ public static class DiscordSetup
         services.AddHostedService<CommandRegistrar>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
+        services.AddSingleton<DiscordAlertNotices>();
+        services.AddSingleton<IAlertNoticePlatform>(provider => provider.GetRequiredService<DiscordAlertNotices>());
+        services.AddSingleton<IPlatformWorkspace>(provider => provider.GetRequiredService<DiscordAlertNotices>());
 
         if (HttpInteractions(configuration))
         {
@@ -105,6 +106,14 @@ public static class DiscordSetup
 
     private static bool HttpInteractions(IConfiguration configuration) =>
         Enabled(configuration) && !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.PublicKey)}"]);
+
+    /// <summary>
+    /// Where Discord's required User-Agent points (https://docs.discord.com/developers/reference#user-agent): this
+    /// project's repository, set once in Directory.Build.props (<c>RepositoryUrl</c>) and carried as assembly metadata.
+    /// </summary>
+    private static string ProjectUrl() =>
+        typeof(DiscordSetup).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryUrl")?.Value
+        ?? throw new InvalidOperationException("The build did not stamp RepositoryUrl (Directory.Build.props).");
 
     private static string Version() =>
         typeof(DiscordSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0";

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Background;
@@ -31,8 +32,11 @@ public static class SlackSetup
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
-        var options = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
-        if (!options.Enabled)
+        // Only the switches are read here, as strings: binding the section now would fail on a malformed value
+        // before the host's start-up check can report it as one line (DESIGN.md §4).
+        var section = configuration.GetSection(SlackOptions.Section);
+        var enabled = !string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)]);
+        if (!enabled)
         {
             return services;
         }
@@ -49,6 +53,9 @@ public static class SlackSetup
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<SlackChatPlatform>());
+        services.AddSingleton<SlackAlertNotices>();
+        services.AddSingleton<IAlertNoticePlatform>(sp => sp.GetRequiredService<SlackAlertNotices>());
+        services.AddSingleton<IPlatformWorkspace>(sp => sp.GetRequiredService<SlackAlertNotices>());
         services.AddSingleton(sp => new SlackSignatureVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? string.Empty,
             sp.GetRequiredService<TimeProvider>()));
@@ -66,7 +73,7 @@ public static class SlackSetup
         http.AddHttpMessageHandler<SlackRateLimitHandler>();
 
         services.AddHostedService<SlackBackgroundWorker>();
-        if (options.SocketModeEnabled)
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.AppToken)]))
         {
             services.AddHostedService<SlackSocketModeClient>();
         }
@@ -74,7 +81,10 @@ public static class SlackSetup
         return services;
     }
 
-    /// <summary>Maps <c>/slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactivity</c> when a signing secret is set.</summary>
+    /// <summary>
+    /// Maps <c>/slack/commands</c>, <c>/slack/events</c> and <c>/slack/interactivity</c> when a signing secret is set.
+    /// Reads the options, so the host validates them first.
+    /// </summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

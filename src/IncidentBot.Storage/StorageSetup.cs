@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
@@ -19,7 +20,8 @@ public static class StorageSetup
 {
     /// <summary>
     /// Registers <see cref="StorageOptions"/> (validated at start-up), the SQLite <see cref="DbDataSource"/>,
-    /// <see cref="IIncidentStore"/>, <see cref="StorageMaintenance"/>, and the hosted service that migrates the
+    /// the storage ports (<see cref="IIncidentStore"/>, <see cref="IIncidentReader"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IStorageHealth"/>), <see cref="StorageMaintenance"/>, and the hosted service that migrates the
     /// database before the host's other hosted services start.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -43,11 +45,15 @@ public static class StorageSetup
             sp.GetRequiredService<StorageDatabase>(),
             sp.GetRequiredService<MigrationRunner>(),
             sp.GetRequiredService<ILogger<StorageMaintenance>>()));
-        services.AddSingleton<IIncidentStore>(sp => new SqlIncidentStore(
+        services.AddSingleton(sp => new SqlIncidentStore(
             sp.GetRequiredService<StorageDatabase>(),
             sp.GetRequiredService<OutboxJson>(),
-            sp.GetRequiredService<MigrationRunner>().LatestVersion,
-            sp.GetRequiredService<ILogger<SqlIncidentStore>>()));
+            sp.GetRequiredService<MigrationRunner>().LatestVersion));
+        services.AddSingleton<IIncidentStore>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<IIncidentReader>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<SqlIncidentStore>());
+        services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<OutboxJson>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StorageLifecycleService>());

@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Configuration;
 using IncidentBot.Dashboard;
@@ -6,6 +7,7 @@ using IncidentBot.Health;
 using IncidentBot.Hosting;
 using IncidentBot.Maintenance;
 using IncidentBot.Metrics;
+using IncidentBot.Paging;
 using IncidentBot.Postmortems;
 using IncidentBot.Slack;
 using IncidentBot.Storage;
@@ -17,43 +19,53 @@ if (args is ["backup", var backupPath])
     return await BackupCommand.RunAsync(backupPath, CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
-builder.Logging.UseConfiguredFormat(builder.Configuration);
-if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
-{
-    builder.WebHost.UseUrls(HostingExtensions.DefaultUrl);
-}
-
-builder.Services
-    .AddIncidentBotCore()
-    .AddStorage(builder.Configuration)
-    .AddSlack(builder.Configuration)
-    .AddDiscord(builder.Configuration)
-    .AddPostmortemExport(builder.Configuration)
-    .AddIncidentBotMetrics()
-    .AddDashboard(builder.Configuration)
-    .AddIncidentBotLoops();
-
-var app = builder.Build();
-app.UseDashboard();
-app.MapHealth();
-app.MapIncidentBotMetrics();
-app.MapIncidentApi();
-app.MapSlack();
-app.MapDiscord();
-app.MapDashboard();
-
 try
 {
-    // Validate before the host starts, so bad configuration is one line on stderr, not a host stack trace.
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
+    builder.Logging.UseConfiguredFormat(builder.Configuration);
+    if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
+    {
+        builder.WebHost.UseUrls(HostingExtensions.DefaultUrl);
+    }
+
+    builder.Services
+        .AddIncidentBotCore()
+        .AddStorage(builder.Configuration)
+        .AddSlack(builder.Configuration)
+        .AddDiscord(builder.Configuration)
+        .AddAlerts(builder.Configuration)
+        .AddIncidentBotAlerts(builder.Configuration)
+        .AddPostmortemExport(builder.Configuration)
+        .AddIncidentBotMetrics()
+        .AddDashboard(builder.Configuration)
+        .AddIncidentBotLoops();
+
+    var app = builder.Build();
+
+    // Every options class is bound and validated here, before the endpoints below read any of them, so bad
+    // configuration is reported as lines on stderr, not as a stack trace from wherever it was first read.
+    OptionsStartupCheck.ValidateAll(builder.Services, app.Services);
     app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    app.UseDashboard();
+    app.MapHealth();
+    app.MapIncidentBotMetrics();
+    app.MapIncidentApi();
+    app.MapSlack();
+    app.MapDiscord();
+    app.MapAlerts();
+    app.MapDashboard();
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+catch (Exception e) when (StartupFailure.Lines(e) is { } lines)
 {
-    // Bad configuration stops start-up with one line naming the key and the fix (DESIGN.md §4).
-    await Console.Error.WriteLineAsync("IncidentBot cannot start: " + line);
+    // Bad configuration stops start-up with one line per problem, naming the key and the fix (DESIGN.md §4).
+    foreach (var line in lines)
+    {
+        await Console.Error.WriteLineAsync("IncidentBot cannot start: " + line);
+    }
+
     return 1;
 }

@@ -79,6 +79,7 @@ public static partial class CommandParser
             "reopen" => NoArguments(rest, usage, new ReopenCommand(target)),
             "timeline" => NoArguments(rest, usage, new TimelineCommand(target)),
             "postmortem" => ParsePostmortem(target, rest, usage),
+            "pagerduty" => PagerDutyReference.Parse(target, rest, usage),
             _ => UnknownVerb(verb),
         };
     }

@@ -20,6 +20,7 @@ public static class CommandUsage
         ("reopen", "reopen [INC-n]", "back to Investigating"),
         ("timeline", "timeline [INC-n]", "show the timeline"),
         ("postmortem", "postmortem [INC-n] [done <link>]", "regenerate the draft, or record it as written"),
+        ("pagerduty", "pagerduty [INC-n] <PagerDuty incident id or URL>", "link to a PagerDuty incident: acks, resolves and updates sync"),
         ("list", "list", "the open incidents"),
         ("help", "help [command]", "this help"),
     ];

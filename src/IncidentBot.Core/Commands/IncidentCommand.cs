@@ -42,3 +42,6 @@ public sealed record PostmortemCommand(IncidentId? Target, bool Done, string? Li
 public sealed record ListCommand() : IncidentCommand((IncidentId?)null);
 
 public sealed record HelpCommand(string? Topic) : IncidentCommand((IncidentId?)null);
+
+/// <summary><c>pagerduty [INC-n] &lt;id or URL&gt;</c>: link the incident to a PagerDuty incident.</summary>
+public sealed record PagerDutyCommand(IncidentId? Target, string PagerDutyId, string? Url) : IncidentCommand(Target);

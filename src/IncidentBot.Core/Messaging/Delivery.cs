@@ -11,6 +11,9 @@ namespace IncidentBot.Core.Messaging;
 /// <param name="QueuedAt">When the message was queued: no attempt can have posted it earlier.</param>
 public sealed record Delivery(string Key, int Attempt, DateTimeOffset QueuedAt)
 {
-    /// <summary>An earlier attempt was made, and may have posted before it failed.</summary>
+    /// <summary>
+    /// An earlier attempt was recorded (attempts are recorded before the call, DESIGN.md §7), and may have posted:
+    /// it failed in a way that leaves the outcome open, or the process died before its outcome was written.
+    /// </summary>
     public bool IsRetry => Attempt > 1;
 }

@@ -14,6 +14,7 @@ namespace IncidentBot.Core.Messaging;
 [JsonDerivedType(typeof(UploadFile), "upload_file")]
 [JsonDerivedType(typeof(AddReaction), "add_reaction")]
 [JsonDerivedType(typeof(ReplyToRequester), "reply")]
+[JsonDerivedType(typeof(Alerts.SyncPagerDuty), "pagerduty")]
 public abstract record OutboundIntent;
 
 /// <summary>Post the status doc as the root message; its id is stored on the incident.</summary>

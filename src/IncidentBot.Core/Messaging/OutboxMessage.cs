@@ -2,7 +2,10 @@ using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Core.Messaging;
 
-/// <summary>A queued intent. <see cref="Id"/> orders delivery within an incident.</summary>
+/// <summary>
+/// A queued intent, as claimed for delivery. <see cref="Id"/> orders delivery within a lane; <see cref="Attempts"/>
+/// counts the attempts recorded so far, the claimed one included.
+/// </summary>
 public sealed record OutboxMessage(
     long Id,
     IncidentId IncidentId,

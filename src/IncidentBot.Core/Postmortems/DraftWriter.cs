@@ -200,6 +200,11 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     public void Metrics(StringBuilder sb, ResponseMetrics m, int responders)
     {
         sb.Append("## Response metrics\n\n| Metric | Value | Target |\n|---|---|---|\n");
+        if (m.DetectedAt is { } detected)
+        {
+            MetricRow(sb, "Time to detect → declare → acknowledge", DetectionValue(m, detected), "—");
+        }
+
         MetricRow(sb, "Time to acknowledge", AckValue(m), AckTarget(m));
         MetricRow(sb, "Updates on time", UpdatesValue(m), UpdatesTarget(m));
         MetricRow(sb, "Longest silence", SilenceValue(m), SilenceTarget(m));
@@ -213,6 +218,16 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         {
             sb.Append("| ").Append(time.Status.ToString()).Append(" | ").Append(Durations.Format(time.Time)).Append(" |\n");
         }
+    }
+
+    /// <summary>From the alert's start: <c>detected 08:47 → declared +1 min → acknowledged +3 min (4 min from detection)</c>.</summary>
+    private string DetectionValue(ResponseMetrics m, DateTimeOffset detected)
+    {
+        var toDeclare = m.DeclaredAt - detected;
+        var value = $"detected {Clock(detected)} → declared +{Durations.Format(toDeclare)} → acknowledged ";
+        return m.TimeToAcknowledge is { } ack
+            ? value + $"+{Durations.Format(ack)} ({Durations.Format(toDeclare + ack)} from detection)"
+            : value + "never";
     }
 
     private void TimelineLine(StringBuilder sb, TimelineEntry entry, bool withPin)

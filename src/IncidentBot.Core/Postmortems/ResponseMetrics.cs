@@ -22,6 +22,9 @@ internal sealed record ResponseMetrics
 
     public required DateTimeOffset DeclaredAt { get; init; }
 
+    /// <summary>When an alert or a page first saw the problem (the earliest Detected entry), if one did (DESIGN.md §9).</summary>
+    public DateTimeOffset? DetectedAt { get; init; }
+
     /// <summary>Updates posted while the incident was active.</summary>
     public required int UpdatesPosted { get; init; }
 
@@ -82,6 +85,7 @@ internal sealed record ResponseMetrics
         return new ResponseMetrics
         {
             DeclaredAt = incident.DeclaredAt,
+            DetectedAt = live.Where(e => e.Kind == TimelineKind.Detected).Select(e => (DateTimeOffset?)e.At).Min(),
             TimeToAcknowledge = incident.AcknowledgedAt - incident.DeclaredAt,
             AckSeverity = ackSeverity,
             AckDueAt = policy.AckDue(ackSeverity, incident.DeclaredAt),

@@ -101,7 +101,7 @@ internal sealed class GatewayEventProcessor(
     private async Task BackfillAsync(string botUserId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetService<IIncidentStore>();
+        var store = scope.ServiceProvider.GetService<IIncidentReader>();
         if (store is null)
         {
             return;

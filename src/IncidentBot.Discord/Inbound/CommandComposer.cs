@@ -59,7 +59,7 @@ internal static class CommandComposer
             case "status":
                 line.Append(' ').Append(Text(options, "state")).Append(Optional(Text(options, "message")));
                 break;
-            case "update" or "impact" or "summary" or "note":
+            case "update" or "impact" or "summary" or "note" or "pagerduty":
                 line.Append(' ').Append(Text(options, "text"));
                 break;
             case "action":

@@ -1,3 +1,5 @@
+using System.Globalization;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -82,6 +84,13 @@ internal sealed class DiscordInteractionHandler(
 
     private async Task<InteractionReply> ButtonAsync(Interaction interaction, InboundContext context, string source, CancellationToken cancellationToken)
     {
+        if (interaction.Data?.CustomId is { } customId && customId.StartsWith(ButtonIds.DeclareAlert + ":", StringComparison.Ordinal)
+            && long.TryParse(customId.AsSpan(ButtonIds.DeclareAlert.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var noticeId))
+        {
+            var declared = await InvokeAsync(new AlertDeclareClicked(context, noticeId), source, cancellationToken);
+            return Message(declared.Reply ?? MessageContent.Plain("Done."));
+        }
+
         if (!ButtonIds.TryParse(interaction.Data?.CustomId, out var name, out var incident) || ButtonIds.Action(name) is not { } action)
         {
             return Invalid(source, "That button is not one of IncidentBot's.");

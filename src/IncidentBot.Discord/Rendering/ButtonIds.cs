@@ -11,6 +11,9 @@ internal static class ButtonIds
 {
     public const string UpdateModal = "update";
 
+    /// <summary>The Declare button of an alert's "declare?" notice: <c>declare_alert:{notice id}</c>.</summary>
+    public const string DeclareAlert = "declare_alert";
+
     public static string For(ButtonAction action, IncidentId incident) => $"{Name(action)}:{incident}";
 
     public static string Name(ButtonAction action) => action switch

@@ -22,6 +22,9 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
 {
     public const int PageSize = 100;
 
+    /// <summary>The attachment id that points at <c>files[0]</c>: the only file a message of ours carries.</summary>
+    private const string FirstFile = "0";
+
     private readonly DiscordOptions _options = options.Value;
 
     private string ApplicationId => _options.ApplicationId ?? throw new InvalidOperationException("Discord__ApplicationId is not set.");
@@ -125,7 +128,7 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
         HttpContent content = file is null
             ? Json(reply, DiscordJsonContext.Default.InteractionResponse)
             : WithFile(
-                reply with { Data = (reply.Data ?? new MessagePayload()) with { Attachments = [new AttachmentRef(0, file.Name, null)] } },
+                reply with { Data = (reply.Data ?? new MessagePayload()) with { Attachments = [new AttachmentRef(FirstFile, file.Name, null)] } },
                 DiscordJsonContext.Default.InteractionResponse, file.Name, file.Content);
         using var response = await SendAsync(route, content, cancellationToken);
     }
@@ -237,7 +240,7 @@ internal sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions
     }
 
     private static MultipartFormDataContent WithFile(MessagePayload payload, string fileName, byte[] file) =>
-        WithFile(payload with { Attachments = [new AttachmentRef(0, fileName, null)] }, DiscordJsonContext.Default.MessagePayload, fileName, file);
+        WithFile(payload with { Attachments = [new AttachmentRef(FirstFile, fileName, null)] }, DiscordJsonContext.Default.MessagePayload, fileName, file);
 
     private static MultipartFormDataContent WithFile<T>(T payload, JsonTypeInfo<T> type, string fileName, byte[] file)
     {

@@ -57,6 +57,11 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     {
         var json = Message(body);
         json["channel"] = channel;
+
+        // Our text is escaped mrkdwn; links and mentions are only the ones we wrote. Only chat.postMessage takes
+        // these two (slack.md §6); chat.update and chat.postEphemeral do not.
+        json["unfurl_links"] = false;
+        json["unfurl_media"] = false;
         if (threadTs is not null)
         {
             json["thread_ts"] = threadTs;
@@ -282,13 +287,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
 
     private static JsonObject Message(SlackMessageBody body)
     {
-        var json = new JsonObject
-        {
-            ["text"] = body.Text,
-            // Our text is escaped mrkdwn; links and mentions are only the ones we wrote.
-            ["unfurl_links"] = false,
-            ["unfurl_media"] = false,
-        };
+        var json = new JsonObject { ["text"] = body.Text };
         if (body.Blocks is not null)
         {
             json["blocks"] = body.Blocks.DeepClone();

@@ -61,7 +61,7 @@ internal sealed class SlackBackgroundWorker(
             try
             {
                 var me = await api.AuthTestAsync(stoppingToken);
-                identity.Set(me.UserId, me.BotId);
+                identity.Set(me.UserId, me.BotId, me.TeamId);
                 logger.Identified(me.UserId, me.BotId, me.TeamId);
                 await CheckIncidentsChannelAsync(stoppingToken);
                 queue.Enqueue(new CatchUpThreads());
@@ -157,7 +157,7 @@ internal sealed class SlackBackgroundWorker(
         IReadOnlyList<Incident> open;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            if (scope.ServiceProvider.GetService<IIncidentStore>() is not { } store)
+            if (scope.ServiceProvider.GetService<IIncidentReader>() is not { } store)
             {
                 return;
             }

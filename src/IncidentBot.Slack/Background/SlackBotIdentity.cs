@@ -11,13 +11,22 @@ internal sealed class SlackBotIdentity
 {
     private volatile string? _userId;
     private volatile string? _botId;
+    private volatile string? _teamId;
 
     public string? UserId => _userId;
 
     public string? BotId => _botId;
 
-    public void Set(string? userId, string? botId)
+    /// <summary>The team the bot token belongs to (<c>auth.test</c>'s <c>team_id</c>): where alerts' incidents go by default.</summary>
+    public string? TeamId => _teamId;
+
+    public void Set(string? userId, string? botId, string? teamId = null)
     {
+        if (!string.IsNullOrEmpty(teamId))
+        {
+            _teamId = teamId;
+        }
+
         if (!string.IsNullOrEmpty(userId))
         {
             _userId = userId;

@@ -15,33 +15,33 @@ internal sealed partial class SlackOptionsValidator : IValidateOptions<SlackOpti
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.BotToken) && !options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
-            failures.Add("Slack:BotToken must be a bot token starting with 'xoxb-' (OAuth & Permissions > Bot User OAuth Token).");
+            failures.Add("Slack__BotToken must be a bot token starting with 'xoxb-' (OAuth & Permissions > Bot User OAuth Token).");
         }
 
         if (!string.IsNullOrWhiteSpace(options.AppToken) && !options.AppToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
-            failures.Add("Slack:AppToken must be an app-level token starting with 'xapp-' (Basic Information > App-Level Tokens, scope connections:write).");
+            failures.Add("Slack__AppToken must be an app-level token starting with 'xapp-' (Basic Information > App-Level Tokens, scope connections:write).");
         }
 
         if (string.IsNullOrWhiteSpace(options.BotToken)
             && (!string.IsNullOrWhiteSpace(options.AppToken) || !string.IsNullOrWhiteSpace(options.SigningSecret)))
         {
-            failures.Add("Slack:BotToken is missing: Slack:AppToken or Slack:SigningSecret is set, but the bot cannot post without its xoxb- token.");
+            failures.Add("Slack__BotToken is missing: Slack__AppToken or Slack__SigningSecret is set, but the bot cannot post without its xoxb- token.");
         }
 
         if (options.SigningSecret is { Length: > 0 } secret && (secret.Trim().Length != secret.Length || secret.Length < 16))
         {
-            failures.Add("Slack:SigningSecret looks wrong: copy the Signing Secret from Basic Information > App Credentials (no spaces).");
+            failures.Add("Slack__SigningSecret looks wrong (under 16 characters, or spaces around it): copy the Signing Secret from Basic Information > App Credentials.");
         }
 
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
         {
-            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.");
+            failures.Add("Slack__ApiBaseUrl must be an absolute http(s) URL, e.g. https://slack.com/api/.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.IncidentsChannel) && !ChannelId().IsMatch(options.IncidentsChannel))
         {
-            failures.Add("Slack:IncidentsChannel must be a channel id like C0123ABCD (channel details > About), not a name.");
+            failures.Add("Slack__IncidentsChannel must be a channel id like C0123ABCD (channel details > About), not a name.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -21,7 +21,7 @@ namespace IncidentBot.Slack.Inbound;
 /// modals and private answers go to <see cref="SlackBackgroundQueue"/>, everything else Core puts in the outbox.
 /// Each record carries the natural key of DESIGN.md §5, so a retried or repeated delivery changes nothing.
 /// </summary>
-internal sealed class SlackInboundProcessor(
+internal sealed partial class SlackInboundProcessor(
     IServiceScopeFactory scopes,
     SlackBotIdentity identity,
     SlackUserDirectory users,
@@ -195,6 +195,11 @@ internal sealed class SlackInboundProcessor(
     private async Task<JsonObject?> BlockActionAsync(
         WorkspaceId workspace, UserRef user, InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
+        if (payload.Actions is [var declare, ..] && declare.ActionId == SlackActionIds.DeclareAlert)
+        {
+            return await DeclareAlertAsync(workspace, user, payload, declare, source, cancellationToken);
+        }
+
         if (payload.Actions is not [var clicked, ..]
             || SlackActionIds.Parse(clicked.ActionId) is not { } action
             || !IncidentId.TryParse(clicked.Value, out var incident)

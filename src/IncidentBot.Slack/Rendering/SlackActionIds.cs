@@ -16,6 +16,9 @@ internal static class SlackActionIds
     public const string CommanderBlock = "commander";
     public const string InputAction = "value";
 
+    /// <summary>The Declare button of an alert's "declare?" notice; its value is the notice id.</summary>
+    public const string DeclareAlert = "declare_alert";
+
     public static string For(ButtonAction action) => action switch
     {
         ButtonAction.Acknowledge => "ack",

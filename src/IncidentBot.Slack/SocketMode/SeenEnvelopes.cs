@@ -1,36 +1,62 @@
+using System.Text.Json.Nodes;
+
 namespace IncidentBot.Slack.SocketMode;
 
 /// <summary>
-/// The most recent envelope ids, so an envelope Slack sends again (it re-sends what it thinks was not
-/// acknowledged) is acknowledged but not processed twice. Bounded: the store's natural keys are the durable guard.
+/// The most recent envelope ids and their outcome (the reply to put in the ack), shared by every open connection:
+/// during a hand-over Slack may deliver one envelope on the old and the new connection, and an envelope it thinks
+/// was not acknowledged comes again. The first delivery processes it; any other waits for that outcome and
+/// acknowledges with the same reply. Bounded: the store's natural keys are the durable guard.
 /// </summary>
 internal sealed class SeenEnvelopes(int capacity)
 {
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<JsonObject?>> _outcomes = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();
 
-    public bool Contains(string id)
+    /// <summary>
+    /// Null when this delivery of <paramref name="id"/> is the first: the caller processes it and must call
+    /// <see cref="Complete"/> or <see cref="Fail"/>. Otherwise the first delivery's outcome, to wait for.
+    /// </summary>
+    public Task<JsonObject?>? Claim(string id)
     {
         lock (_lock)
         {
-            return _ids.Contains(id);
+            if (_outcomes.TryGetValue(id, out var existing))
+            {
+                return existing.Task;
+            }
+
+            _outcomes[id] = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _order.Enqueue(id);
+            while (_order.Count > capacity)
+            {
+                _outcomes.Remove(_order.Dequeue());
+            }
+
+            return null;
         }
     }
 
-    public void Add(string id)
+    public void Complete(string id, JsonObject? reply)
     {
         lock (_lock)
         {
-            if (!_ids.Add(id))
+            if (_outcomes.TryGetValue(id, out var outcome))
             {
-                return;
+                outcome.TrySetResult(reply);
             }
+        }
+    }
 
-            _order.Enqueue(id);
-            if (_order.Count > capacity)
+    /// <summary>Forgets <paramref name="id"/>, so that a later delivery is processed afresh; duplicates waiting now fail too (no ack).</summary>
+    public void Fail(string id, Exception exception)
+    {
+        lock (_lock)
+        {
+            if (_outcomes.Remove(id, out var outcome))
             {
-                _ids.Remove(_order.Dequeue());
+                outcome.TrySetException(exception);
             }
         }
     }

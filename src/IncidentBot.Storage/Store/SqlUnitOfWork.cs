@@ -16,7 +16,7 @@ namespace IncidentBot.Storage.Store;
 /// (https://www.sqlite.org/lang_transaction.html). After any failure it only rolls back: SQLite may already
 /// have rolled the transaction back (disk full does), and a later statement would then commit on its own.
 /// </summary>
-internal sealed class SqlUnitOfWork : IIncidentUnitOfWork
+internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
 {
     private readonly StorageDatabase _database;
     private readonly OutboxJson _json;
@@ -143,10 +143,10 @@ internal sealed class SqlUnitOfWork : IIncidentUnitOfWork
     public Task EnqueueAsync(IncidentId id, OutboundIntent intent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var (kind, waitsFor) = OutboxKind.Classify(intent);
+        var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
         return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
             OutboxSql.Enqueue,
-            new { IncidentNumber = id.Number, Kind = kind, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
+            new { IncidentNumber = id.Number, Kind = kind, Lane = lane, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
             _transaction,
             cancellationToken: cancellationToken)));
     }

@@ -29,7 +29,7 @@ internal static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<List<IncidentDto>>, BadRequest<string>>> ListAsync(
-        string? status, IIncidentStore store, CancellationToken cancellationToken)
+        string? status, IIncidentReader store, CancellationToken cancellationToken)
     {
         if (status is not null && status != "open")
         {
@@ -40,7 +40,7 @@ internal static class ApiEndpoints
         return TypedResults.Ok(incidents.Select(i => IncidentDto.From(i)).ToList());
     }
 
-    private static async Task<Results<Ok<IncidentDto>, NotFound>> GetAsync(string id, IIncidentStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IncidentDto>, NotFound>> GetAsync(string id, IIncidentReader store, CancellationToken cancellationToken)
     {
         if (!IncidentId.TryParse(id, out var incidentId) || await store.FindAsync(incidentId, cancellationToken) is not { } incident)
         {
@@ -52,7 +52,7 @@ internal static class ApiEndpoints
         return TypedResults.Ok(IncidentDto.From(incident, timeline, actions));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> PostmortemAsync(string id, IIncidentStore store, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, NotFound>> PostmortemAsync(string id, IIncidentReader store, CancellationToken cancellationToken)
     {
         if (!IncidentId.TryParse(id, out var incidentId) || await store.GetPostmortemAsync(incidentId, cancellationToken) is not { } markdown)
         {

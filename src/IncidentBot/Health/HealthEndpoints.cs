@@ -8,7 +8,7 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => TypedResults.Text("ok"));
-        endpoints.MapGet("/readyz", async (IIncidentStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (IStorageHealth store, CancellationToken cancellationToken) =>
             await store.IsReadyAsync(cancellationToken)
                 ? Results.Text("ready")
                 : Results.Text("not ready: the database is unreachable, full or not migrated", statusCode: StatusCodes.Status503ServiceUnavailable));

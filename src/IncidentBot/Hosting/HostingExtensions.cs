@@ -29,6 +29,9 @@ internal static class HostingExtensions
         services.AddSingleton<ReminderRunner>();
         services.AddSingleton<IInboundHandler, SignallingInboundHandler>();
         services.TryAddSingleton(new OutboxTuning());
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxRecorder>();
         return services;
     }
 

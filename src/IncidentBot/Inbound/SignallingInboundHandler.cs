@@ -1,4 +1,4 @@
-using IncidentBot.Core.Handling;
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
@@ -12,8 +12,8 @@ namespace IncidentBot.Inbound;
 /// reminder loop once the change is committed, so the bot speaks at once and clocks re-plan at once.
 /// </summary>
 internal sealed partial class SignallingInboundHandler(
-    IncidentService service,
-    IIncidentStore store,
+    AlertInboundRouter service,
+    IIncidentReader store,
     WorkSignals signals,
     HostMetrics metrics,
     TimeProvider time,
@@ -32,7 +32,7 @@ internal sealed partial class SignallingInboundHandler(
         {
             outcome = await service.HandleAsync(inbound, cancellationToken);
         }
-        catch (StorageFullException e) when (inbound is CommandInvoked or ButtonClicked)
+        catch (StorageFullException e) when (inbound is CommandInvoked or ButtonClicked or AlertDeclareClicked)
         {
             // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
             LogStorageFull(logger, e, inbound.GetType());
@@ -43,6 +43,7 @@ internal sealed partial class SignallingInboundHandler(
         {
             signals.Outbox.Signal();
             signals.Reminders.Signal();
+            signals.Notices.Signal();
             await RecordAcknowledgementAsync(inbound, outcome, started, cancellationToken);
         }
 

@@ -11,7 +11,8 @@ internal sealed partial class HostMetricsRefresher : BackgroundService
     /// <summary>Prometheus' usual scrape interval: the gauges are at most one scrape behind.</summary>
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
-    private readonly IIncidentStore _store;
+    private readonly IIncidentReader _reader;
+    private readonly IStorageHealth _store;
     private readonly HostMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<HostMetricsRefresher> _logger;
@@ -21,8 +22,9 @@ internal sealed partial class HostMetricsRefresher : BackgroundService
     private readonly PeriodicTimer _timer;
     private bool _failing;
 
-    public HostMetricsRefresher(IIncidentStore store, HostMetrics metrics, TimeProvider time, ILogger<HostMetricsRefresher> logger)
+    public HostMetricsRefresher(IIncidentReader reader, IStorageHealth store, HostMetrics metrics, TimeProvider time, ILogger<HostMetricsRefresher> logger)
     {
+        _reader = reader;
         _store = store;
         _metrics = metrics;
         _time = time;
@@ -41,7 +43,7 @@ internal sealed partial class HostMetricsRefresher : BackgroundService
     {
         try
         {
-            var open = await _store.ListAsync(openOnly: true, cancellationToken);
+            var open = await _reader.ListAsync(openOnly: true, cancellationToken);
             var pending = await _store.CountPendingOutboxAsync(cancellationToken);
             var oldest = pending > 0 ? await _store.GetOldestPendingOutboxAsync(cancellationToken) : null;
             var counts = open

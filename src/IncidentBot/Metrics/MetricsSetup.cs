@@ -11,7 +11,7 @@ internal static class MetricsSetup
     /// <summary>
     /// Registers <see cref="HostMetrics"/> (for the host to call), its refresher, and the export of every
     /// <c>IncidentBot.*</c> meter made through this host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>.
-    /// Needs <see cref="Core.Persistence.IIncidentStore"/> registered.
+    /// Needs <see cref="Core.Persistence.IIncidentReader"/> and <see cref="Core.Persistence.IStorageHealth"/> registered.
     /// </summary>
     public static IServiceCollection AddIncidentBotMetrics(this IServiceCollection services)
     {

@@ -1,229 +1,146 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Core.Policies;
-using IncidentBot.Core.StatusDocs;
 using IncidentBot.Hosting;
-using IncidentBot.Postmortems;
 
 namespace IncidentBot.Outbox;
 
 /// <summary>
-/// Delivers queued intents through the platform adapters (DESIGN.md §3 step 4): in order per incident, incidents
-/// in parallel, status-doc edits coalesced and throttled. A platform outage leaves the message queued with
-/// backoff — never dropped; only a permanent refusal marks it failed. It sleeps until the next retry is due or a
-/// committed change wakes it.
+/// Delivers queued intents through the platform adapters (DESIGN.md §7). Each pass claims the deliverable lane heads
+/// (recording their attempts in the same write, before any call) up to the free delivery slots and starts each on its
+/// own, so a slow lane holds back nothing but itself; a finished delivery frees its lane and wakes the loop for the
+/// next head. While storage cannot record (disk full) nothing is claimed: delivery is parked until a write succeeds.
+/// It sleeps until the next head is due or a committed change wakes it.
 /// </summary>
-internal sealed partial class OutboxDispatcher(
-    IIncidentStore store,
-    IEnumerable<IChatPlatform> platforms,
-    IncidentPolicy policy,
+internal sealed class OutboxDispatcher(
+    IOutboxStore store,
+    OutboxDelivery delivery,
+    OutboxRecorder recorder,
     TimeProvider time,
     WorkSignals signals,
     OutboxTuning tuning,
-    PostmortemExporter exporter,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int Parallelism = 4;
-
-    private readonly Dictionary<Platform, IChatPlatform> _platforms = platforms.ToDictionary(p => p.Platform);
-    private readonly ConcurrentDictionary<IncidentId, DateTimeOffset> _lastEdit = new();
-    private readonly ConcurrentDictionary<Platform, bool> _warnedMissing = new();
+    /// <summary>This process's claims; another owner's claims on the same SQLite file are void (see the store).</summary>
+    private readonly string _owner = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private int _lanes;
+    private int _replies;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // One instant for the batch and the decision below: if the clock moves in between, a message that
-                // came due after the batch looked must not pass for "due but not deliverable".
-                var now = time.GetUtcNow();
-                if (await DeliverBatchAsync(now, stoppingToken) > 0)
-                {
-                    continue;
-                }
-
-                var next = await store.GetNextOutboxAttemptAsync(stoppingToken);
-
-                // A message that was due when the batch looked but was not deliverable waits for an earlier one (its
-                // thread id); that earlier one's delivery or retry wakes us, so poll such a state only gently.
-                await signals.Outbox.WaitAsync(next is { } n && n > now ? n : now + tuning.FirstRetry, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The loop must survive a database hiccup (disk full, locked); what is queued stays queued.
-                LogLoopFailed(logger, e);
-                await signals.Outbox.WaitAsync(time.GetUtcNow() + tuning.FirstRetry, stoppingToken);
-            }
-        }
-    }
-
-    /// <summary>Delivers what is deliverable now; returns how many messages were attempted.</summary>
-    private async Task<int> DeliverBatchAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var batch = await store.GetDeliverableAsync(now, tuning.Batch, cancellationToken);
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        var attempted = 0;
-        await Parallel.ForEachAsync(
-            batch.GroupBy(m => m.IncidentId),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (group, ct) =>
-            {
-                foreach (var message in group.OrderBy(m => m.Id))
-                {
-                    if (await DeliverAsync(message, ct))
-                    {
-                        Interlocked.Increment(ref attempted);
-                    }
-                    else if (message.Intent is not EditRootMessage)
-                    {
-                        // Later messages keep their order behind a deferred one.
-                        break;
-                    }
-
-                    // A throttled status-doc edit holds nothing back: it renders the state current when it goes, so a
-                    // reminder or a 📌 confirmation queued after it is not kept waiting for the edit interval.
-                }
-            });
-        return attempted;
-    }
-
-    /// <summary>Returns false when the message was only deferred (nothing was attempted).</summary>
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (await store.FindAsync(message.IncidentId, cancellationToken) is not { } incident)
-        {
-            await store.MarkFailedAsync(message.Id, now, "incident not found", cancellationToken);
-            return true;
-        }
-
-        if (!_platforms.TryGetValue(incident.Workspace.Platform, out var platform))
-        {
-            if (_warnedMissing.TryAdd(incident.Workspace.Platform, true))
-            {
-                LogPlatformMissing(logger, incident.Workspace.Platform, incident.Id);
-            }
-
-            await store.DeferAsync(message.Id, now + tuning.MaxRetry, cancellationToken);
-            return false;
-        }
-
-        if (message.Intent is EditRootMessage && _lastEdit.TryGetValue(incident.Id, out var last) && now - last < tuning.EditInterval)
-        {
-            await store.DeferAsync(message.Id, last + tuning.EditInterval, cancellationToken);
-            return false;
-        }
-
         try
         {
-            await SendAsync(platform, incident, message, now, cancellationToken);
-            if (message.Intent is not EditRootMessage)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await store.MarkDeliveredAsync(message.Id, time.GetUtcNow(), cancellationToken);
+                var wake = await PassAsync(stoppingToken);
+                await signals.Outbox.WaitAsync(wake, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: deliveries in flight see the same token and end below.
+        }
+        finally
+        {
+            await Task.WhenAll(_inFlight.Values);
+        }
+    }
+
+    /// <summary>One look at the outbox; returns when to look again.</summary>
+    private async Task<DateTimeOffset> PassAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            if (!await recorder.FlushAsync(cancellationToken))
+            {
+                return now + tuning.FirstRetry;
             }
 
-            LogDelivered(logger, message.Id, message.Intent.GetType(), incident.Id);
-        }
-        catch (PlatformUnavailableException e)
-        {
-            var wait = e.RetryAfter ?? Backoff(message.Attempts);
-            await store.RescheduleAsync(message.Id, time.GetUtcNow() + wait, e.Message, cancellationToken);
-            LogRetry(logger, message.Id, incident.Id, wait, e.Message);
-        }
-        catch (PlatformRejectedException e)
-        {
-            await store.MarkFailedAsync(message.Id, time.GetUtcNow(), e.Message, cancellationToken);
-            LogRejected(logger, message.Id, message.Intent.GetType(), incident.Id, e.Message);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not StorageFullException)
-        {
-            var wait = Backoff(message.Attempts);
-            await store.RescheduleAsync(message.Id, time.GetUtcNow() + wait, e.GetType().Name + ": " + e.Message, cancellationToken);
-            LogUnexpected(logger, e, message.Id, incident.Id);
-        }
-
-        return true;
-    }
-
-    private async Task SendAsync(IChatPlatform platform, Incident incident, OutboxMessage message, DateTimeOffset now, CancellationToken ct)
-    {
-        var delivery = new Delivery(
-            string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), message.Attempts + 1, message.CreatedAt);
-        switch (message.Intent)
-        {
-            case PostRootMessage:
-                var root = await platform.PostRootAsync(incident, await DocAsync(incident, ct), delivery, ct);
-                await store.SetRootMessageAsync(incident.Id, root.MessageId, ct);
-                break;
-            case OpenThread:
-                var thread = await platform.OpenThreadAsync(incident, ct);
-                await store.SetThreadAsync(incident.Id, thread, ct);
-                break;
-            case EditRootMessage:
-                await platform.EditRootAsync(incident, await DocAsync(incident, ct), ct);
-                _lastEdit[incident.Id] = now;
-                await store.MarkEditsDeliveredAsync(incident.Id, message.Id, time.GetUtcNow(), ct);
-                break;
-            case PostThreadMessage post:
-                await platform.PostInThreadAsync(incident, post.Content, delivery, ct);
-                break;
-            case UploadFile upload:
-                // The directory copy first, so a platform outage does not hold it back; a repeat is a no-op.
-                await exporter.ExportAsync(incident.Id, upload.FileName, upload.Content, ct);
-                await platform.UploadFileAsync(incident, upload, delivery, ct);
-                break;
-            case AddReaction reaction:
-                await platform.AddReactionAsync(incident, reaction.MessageId, reaction.Emoji, ct);
-                break;
-            case ReplyToRequester reply:
-                if (now - message.CreatedAt > tuning.ReplyHandleLifetime)
+            var lanes = Math.Max(0, tuning.Parallelism - Volatile.Read(ref _lanes));
+            var replies = Math.Max(0, tuning.ReplyParallelism - Volatile.Read(ref _replies));
+            if (lanes + replies > 0)
+            {
+                var claimed = await store.ClaimAsync(new OutboxClaim(now, _owner, now + tuning.Lease, lanes, replies), cancellationToken);
+                recorder.Resume();
+                foreach (var message in claimed)
                 {
-                    throw new PlatformRejectedException("the reply handle expired before the message could be sent");
+                    Start(message, cancellationToken);
                 }
 
-                await platform.ReplyAsync(incident, reply.ReplyHandle, reply.Content, ct);
-                break;
-            default:
-                throw new PlatformRejectedException($"unknown intent {message.Intent.GetType().Name}");
+                if (claimed.Count > 0)
+                {
+                    return now;
+                }
+            }
+
+            // A head that is due but was not claimed waits for a slot, and a finished delivery wakes us: poll gently.
+            var next = await store.GetNextDueAsync(now, _owner, cancellationToken);
+            return next is { } n && n > now ? n : now + tuning.FirstRetry;
+        }
+        catch (StorageFullException e)
+        {
+            // The claim (the attempt's record) could not be written, so nothing was called.
+            recorder.Park(e);
+            return now + tuning.FirstRetry;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The loop must survive a database hiccup (locked, unreadable); what is queued stays queued.
+            OutboxLog.LoopFailed(logger, e);
+            return now + tuning.FirstRetry;
         }
     }
 
-    private async Task<StatusDoc> DocAsync(Incident incident, CancellationToken ct) =>
-        StatusDocBuilder.Build(incident, await store.GetTimelineAsync(incident.Id, ct), policy);
-
-    private TimeSpan Backoff(int attempts)
+    private void Start(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var seconds = tuning.FirstRetry.TotalSeconds * Math.Pow(2, Math.Min(attempts, 16));
-        return TimeSpan.FromSeconds(Math.Min(seconds, tuning.MaxRetry.TotalSeconds));
+        if (_inFlight.ContainsKey(message.Id))
+        {
+            return;
+        }
+
+        var reply = message.Intent is ReplyToRequester;
+        Interlocked.Increment(ref reply ? ref _replies : ref _lanes);
+
+        // Registered before it runs, so its own clean-up never races its registration.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[message.Id] = RunAsync(message, reply, go.Task, cancellationToken);
+        go.SetResult();
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivered outbox message {MessageId} ({Intent}) for {IncidentId}")]
-    private static partial void LogDelivered(ILogger logger, long messageId, Type intent, IncidentId incidentId);
+    private async Task RunAsync(OutboxMessage message, bool reply, Task go, CancellationToken cancellationToken)
+    {
+        await go;
+        try
+        {
+            var outcome = await DeliverAsync(message, cancellationToken);
+            await recorder.RecordAsync(outcome, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-call: the attempt is on disk, so the next start retries it as a retry.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref reply ? ref _replies : ref _lanes);
+            _inFlight.TryRemove(message.Id, out _);
+            signals.Outbox.Signal();
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} for {IncidentId} will be retried in {Wait}: {Reason}")]
-    private static partial void LogRetry(ILogger logger, long messageId, IncidentId incidentId, TimeSpan wait, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Intent}) for {IncidentId} was refused by the platform and will not be retried: {Reason}")]
-    private static partial void LogRejected(ILogger logger, long messageId, Type intent, IncidentId incidentId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} for {IncidentId} failed unexpectedly; it stays queued")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, long messageId, IncidentId incidentId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Messages for {Platform} incidents (first: {IncidentId}) stay queued: {Platform} is not configured")]
-    private static partial void LogPlatformMissing(ILogger logger, Platform platform, IncidentId incidentId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox loop failed; it will try again")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+    private async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await delivery.DeliverAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Reading the incident failed before any call: try again soon.
+            OutboxLog.Unexpected(logger, e, message.Id, message.IncidentId);
+            return new Rescheduled(message.Id, time.GetUtcNow() + tuning.FirstRetry, e.GetType().Name + ": " + e.Message);
+        }
+    }
 }

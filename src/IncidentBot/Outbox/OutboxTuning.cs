@@ -8,10 +8,21 @@ internal sealed record OutboxTuning
 
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The backoff's cap: a message that keeps failing is tried again at least this often (DESIGN.md §7).</summary>
     public TimeSpan MaxRetry { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Slack's response_url and Discord's interaction token expire (30 and 15 minutes); stop trying before that.</summary>
     public TimeSpan ReplyHandleLifetime { get; init; } = TimeSpan.FromMinutes(14);
 
-    public int Batch { get; init; } = 50;
+    /// <summary>Thread and status-doc lanes delivered at once: incidents do not wait for each other.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    /// <summary>
+    /// Replies delivered at once, in slots of their own: a reply handle that hangs until its timeout (a dead
+    /// response_url) takes a reply slot, never the slot a reminder needs (DESIGN.md §7).
+    /// </summary>
+    public int ReplyParallelism { get; init; } = 4;
+
+    /// <summary>How long a claim holds its lane; longer than any platform call may take (Slack's total timeout is 60 s).</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -21,7 +21,7 @@ internal sealed class PostmortemOptionsValidator : IValidateOptions<PostmortemOp
 
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return ValidateOptionsResult.Fail($"Postmortems:Directory is blank: {Fix}.");
+            return ValidateOptionsResult.Fail($"Postmortems__Directory is blank: {Fix}.");
         }
 
         string full;
@@ -31,12 +31,12 @@ internal sealed class PostmortemOptionsValidator : IValidateOptions<PostmortemOp
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            return ValidateOptionsResult.Fail($"Postmortems:Directory '{configured}' is not a valid path ({e.Message}): {Fix}.");
+            return ValidateOptionsResult.Fail($"Postmortems__Directory '{configured}' is not a valid path ({e.Message}): {Fix}.");
         }
 
         if (File.Exists(full))
         {
-            return ValidateOptionsResult.Fail($"Postmortems:Directory '{full}' is a file, not a folder: {Fix}.");
+            return ValidateOptionsResult.Fail($"Postmortems__Directory '{full}' is a file, not a folder: {Fix}.");
         }
 
         try
@@ -48,7 +48,7 @@ internal sealed class PostmortemOptionsValidator : IValidateOptions<PostmortemOp
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ValidateOptionsResult.Fail($"Postmortems:Directory '{full}' cannot be written ({e.Message}): {Fix}.");
+            return ValidateOptionsResult.Fail($"Postmortems__Directory '{full}' cannot be written ({e.Message}): {Fix}.");
         }
 
         return ValidateOptionsResult.Success;

@@ -139,6 +139,7 @@ public sealed class CommandParserTests
             ["summary"] = "summary x",
             ["note"] = "note x",
             ["action"] = "action x",
+            ["pagerduty"] = "pagerduty PT4KHLK",
         };
 
         foreach (var (verb, _, _) in CommandUsage.All)

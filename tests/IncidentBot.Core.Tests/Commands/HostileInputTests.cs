@@ -210,7 +210,7 @@ public sealed class HostileInputTests
 
         Assert.StartsWith("Unknown command `", error.Problem, StringComparison.Ordinal);
         Assert.EndsWith(
-            "The commands are: declare, commander, sev, status, update, impact, summary, note, action, ack, resolve, close, reopen, timeline, postmortem, list, help.",
+            "The commands are: declare, commander, sev, status, update, impact, summary, note, action, ack, resolve, close, reopen, timeline, postmortem, pagerduty, list, help.",
             error.Problem,
             StringComparison.Ordinal);
         Assert.Equal("help [command]", error.Usage);

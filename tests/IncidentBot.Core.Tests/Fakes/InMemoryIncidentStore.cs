@@ -5,13 +5,13 @@ using IncidentBot.Core.Persistence;
 namespace IncidentBot.Core.Tests.Fakes;
 
 /// <summary>
-/// An in-memory <see cref="IIncidentStore"/> with real transaction semantics, so the use cases can be tested
+/// An in-memory <see cref="IIncidentStore"/> and <see cref="IIncidentReader"/> with real transaction semantics, so the use cases can be tested
 /// without SQLite: a unit of work sees a private copy, commit publishes it, dispose without commit discards it.
 /// Like SQLite there is one writer at a time; a second transaction while one is open is a bug in the caller
 /// (Core never nests them), so it throws instead of deadlocking the test. The committed outbox is the
-/// recording of what the bot would say.
+/// recording of what the bot would say (delivery is the host's, tested there).
 /// </summary>
-internal sealed class InMemoryIncidentStore : IIncidentStore
+internal sealed class InMemoryIncidentStore : IIncidentStore, IIncidentReader
 {
     private StoreData _committed = new();
     private bool _inTransaction;
@@ -103,82 +103,12 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
         return Task.FromResult(due);
     }
 
-    /// <summary>
-    /// Per incident: the oldest pending message other than a status-doc edit, when its time has come; and the
-    /// newest pending edit queued before it (edits coalesce; an edit never overtakes the post it edits).
-    /// </summary>
-    public Task<IReadOnlyList<OutboxMessage>> GetDeliverableAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        var result = new List<OutboxMessage>();
-        foreach (var group in _committed.Outbox.Where(r => r.Pending).GroupBy(r => r.Message.IncidentId))
-        {
-            var ordered = group.OrderBy(r => r.Message.Id).ToList();
-            var firstOther = ordered.FirstOrDefault(r => r.Message.Intent is not EditRootMessage);
-            if (firstOther is not null && firstOther.Message.NextAttemptAt <= now)
-            {
-                result.Add(firstOther.Message);
-            }
-
-            var lastEdit = ordered.LastOrDefault(r =>
-                r.Message.Intent is EditRootMessage && (firstOther is null || r.Message.Id < firstOther.Message.Id));
-            if (lastEdit is not null && lastEdit.Message.NextAttemptAt <= now)
-            {
-                result.Add(lastEdit.Message);
-            }
-        }
-
-        IReadOnlyList<OutboxMessage> deliverable = [.. result.OrderBy(m => m.Id).Take(limit)];
-        return Task.FromResult(deliverable);
-    }
-
-    public Task<DateTimeOffset?> GetNextOutboxAttemptAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_committed.Outbox.Where(r => r.Pending).Select(r => (DateTimeOffset?)r.Message.NextAttemptAt).Min());
-
-    public Task MarkDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Change(data => UpdateRow(data, messageId, row => row with { DeliveredAt = at }));
-
-    public Task MarkEditsDeliveredAsync(IncidentId id, long upToId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Change(data =>
-        {
-            for (var i = 0; i < data.Outbox.Count; i++)
-            {
-                var row = data.Outbox[i];
-                if (row.Pending && row.Message.IncidentId == id && row.Message.Id <= upToId && row.Message.Intent is EditRootMessage)
-                {
-                    data.Outbox[i] = row with { DeliveredAt = at };
-                }
-            }
-        });
-
-    public Task RescheduleAsync(long messageId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        Change(data => UpdateRow(data, messageId, row => row with
-        {
-            Message = row.Message with { Attempts = row.Message.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = reason },
-        }));
-
-    public Task DeferAsync(long messageId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Change(data => UpdateRow(data, messageId, row => row with { Message = row.Message with { NextAttemptAt = nextAttemptAt } }));
-
-    public Task MarkFailedAsync(long messageId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
-        Change(data => UpdateRow(data, messageId, row => row with
-        {
-            FailedAt = at,
-            Message = row.Message with { Attempts = row.Message.Attempts + 1, LastError = reason },
-        }));
-
-    public Task SetRootMessageAsync(IncidentId id, string rootMessageId, CancellationToken cancellationToken) =>
+    /// <summary>What the dispatcher stores after posting the root: the tests play the platform.</summary>
+    public Task SetRootMessageAsync(IncidentId id, string rootMessageId) =>
         Change(data => data.Incidents[id] = RequireIncident(data, id) with { RootMessageId = rootMessageId });
 
-    public Task SetThreadAsync(IncidentId id, string threadId, CancellationToken cancellationToken) =>
+    public Task SetThreadAsync(IncidentId id, string threadId) =>
         Change(data => data.Incidents[id] = RequireIncident(data, id) with { ThreadId = threadId });
-
-    public Task<int> CountPendingOutboxAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_committed.Outbox.Count(r => r.Pending));
-
-    public Task<DateTimeOffset?> GetOldestPendingOutboxAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_committed.Outbox.Where(r => r.Pending).Select(r => (DateTimeOffset?)r.Message.CreatedAt).Min());
-
-    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>Called by the unit of work on commit: its copy becomes the committed state.</summary>
     internal void Publish(StoreData data)
@@ -197,17 +127,6 @@ internal sealed class InMemoryIncidentStore : IIncidentStore
 
     private static Incident RequireIncident(StoreData data, IncidentId id) =>
         data.Incident(id) ?? throw new InvalidOperationException($"{id} is not stored.");
-
-    private static void UpdateRow(StoreData data, long messageId, Func<OutboxRow, OutboxRow> change)
-    {
-        var index = data.Outbox.FindIndex(r => r.Message.Id == messageId);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"Outbox message {messageId} does not exist.");
-        }
-
-        data.Outbox[index] = change(data.Outbox[index]);
-    }
 
     /// <summary>A single-statement write outside a unit of work is its own small transaction.</summary>
     private Task Change(Action<StoreData> change)

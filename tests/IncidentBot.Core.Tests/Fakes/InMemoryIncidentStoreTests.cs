@@ -107,32 +107,6 @@ public sealed class InMemoryIncidentStoreTests
         Assert.NotNull(await uow.FindTimelineBySourceAsync(Slack, "m1", ct));
     }
 
-    [Fact]
-    public async Task Delivery_is_one_message_per_incident_in_order_and_edits_coalesce()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new InMemoryIncidentStore();
-        IncidentId id;
-        await using (var uow = await store.BeginAsync(ct))
-        {
-            id = await uow.NextIncidentIdAsync(ct);
-            await uow.SaveAsync(NewIncident(id), ct);
-            await uow.EnqueueAsync(id, new PostRootMessage(), At, ct);
-            await uow.EnqueueAsync(id, new EditRootMessage(), At, ct);
-            await uow.EnqueueAsync(id, new EditRootMessage(), At, ct);
-            await uow.CommitAsync(ct);
-        }
-
-        var first = Assert.Single(await store.GetDeliverableAsync(At, 10, ct));
-        Assert.IsType<PostRootMessage>(first.Intent);
-        await store.MarkDeliveredAsync(first.Id, At, ct);
-        var edit = Assert.Single(await store.GetDeliverableAsync(At, 10, ct));
-        Assert.Equal(3, edit.Id);
-        await store.MarkEditsDeliveredAsync(id, edit.Id, At, ct);
-        Assert.Empty(await store.GetDeliverableAsync(At, 10, ct));
-        Assert.Equal(0, await store.CountPendingOutboxAsync(ct));
-    }
-
     private static Incident NewIncident(IncidentId id) => new()
     {
         Id = id,

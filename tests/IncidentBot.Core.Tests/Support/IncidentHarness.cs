@@ -91,8 +91,8 @@ internal sealed class IncidentHarness
         var outcome = await CommandAsync(text, user, channel: channel, workspace: workspace);
         Assert.Equal(InboundResult.Accepted, outcome.Result);
         var id = outcome.IncidentId!.Value;
-        await Store.SetRootMessageAsync(id, RootOf(id), TestContext.Current.CancellationToken);
-        await Store.SetThreadAsync(id, ThreadOf(id), TestContext.Current.CancellationToken);
+        await Store.SetRootMessageAsync(id, RootOf(id));
+        await Store.SetThreadAsync(id, ThreadOf(id));
         return id;
     }
 

@@ -65,6 +65,22 @@ public sealed class GatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heartbeat_before_the_first_sequence_sends_d_as_null_not_without_d()
+    {
+        // Discord's gateway reference: {"op":1,"d":null} until a sequence number has been received.
+        Fake.HoldReady = true;
+        await Client.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 1, "the identify");
+
+        await Fake.SendOpAsync(1, null);
+
+        await Eventually.TrueAsync(() => Fake.FramesWithOp(1).Count == 1, "the requested heartbeat");
+        var heartbeat = Fake.FramesWithOp(1)[0];
+        Assert.True(heartbeat.HasData, "the heartbeat carries d");
+        Assert.Null(heartbeat.Data);
+    }
+
+    [Fact]
     public async Task A_missed_heartbeat_ack_closes_with_a_non_1000_code_and_resumes_the_session()
     {
         Fake.HeartbeatIntervalMs = 10_000;
@@ -300,7 +316,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     private static Task<DiscordHarness> WithOneOpenIncidentAsync(string root) =>
         DiscordHarness.StartAsync(configure: (services, discord) =>
         {
-            var store = Substitute.For<IIncidentStore>();
+            var store = Substitute.For<IIncidentReader>();
             var incident = new Incident
             {
                 Id = new IncidentId(5),

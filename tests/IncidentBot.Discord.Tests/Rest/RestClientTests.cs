@@ -217,6 +217,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var request = Assert.Single(_h.Discord.RequestsTo("POST", "/messages"));
         Assert.Equal("Bot " + FakeDiscord.BotToken, request.Headers["Authorization"]);
         Assert.Matches(@"^DiscordBot \(https?://\S+, [0-9][^)]*\)$", request.Headers["User-Agent"]);
+        Assert.StartsWith($"DiscordBot ({BuildRepositoryUrl()}, ", request.Headers["User-Agent"], StringComparison.Ordinal);
         Assert.Equal("""{"parse":[],"users":["123456789012345678"]}""", request.Json!["allowed_mentions"]!.ToJsonString());
         Assert.Equal("@\u200Beveryone look \\<@999> \\*\\*now\\*\\*<@123456789012345678>", request.Json["content"]!.GetValue<string>());
     }
@@ -280,7 +281,12 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal("INC-7-postmortem.md", posted.FileName);
         Assert.Equal("# Postmortem — [SEV1] x\n", posted.FileContent);
         Assert.Equal("🔒 INC-7 closed by <@123456789012345678>", posted.Content);
-        Assert.Equal("INC-7-postmortem.md", Assert.Single(_h.Discord.RequestsTo("POST", "/messages")).Json!["attachments"]![0]!["filename"]!.GetValue<string>());
+        var attachment = Assert.Single(_h.Discord.RequestsTo("POST", "/messages")).Json!["attachments"]![0]!;
+        Assert.Equal("INC-7-postmortem.md", attachment["filename"]!.GetValue<string>());
+
+        // An attachment id is a snowflake, and snowflakes are strings on the wire (discord.md §3); "0" names files[0].
+        Assert.Equal(System.Text.Json.JsonValueKind.String, attachment["id"]!.GetValueKind());
+        Assert.Equal("0", attachment["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -316,4 +322,10 @@ public sealed class RestClientTests : IAsyncLifetime
     };
 
     private string NextNonce() => $"test-{++_nonces}";
+
+    /// <summary>The repository the build names (Directory.Build.props <c>RepositoryUrl</c>), as every assembly of the solution carries it.</summary>
+    private static string BuildRepositoryUrl() =>
+        typeof(RestClientTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "RepositoryUrl").Value!;
 }

@@ -26,10 +26,10 @@ public sealed class SlackOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData("BotToken", "xoxp-user-token", "Slack:BotToken")]
-    [InlineData("AppToken", "xoxb-wrong", "Slack:AppToken")]
-    [InlineData("SigningSecret", " short ", "Slack:SigningSecret")]
-    [InlineData("IncidentsChannel", "#incidents", "Slack:IncidentsChannel")]
+    [InlineData("BotToken", "xoxp-user-token", "Slack__BotToken")]
+    [InlineData("AppToken", "xoxb-wrong", "Slack__AppToken")]
+    [InlineData("SigningSecret", " short ", "Slack__SigningSecret")]
+    [InlineData("IncidentsChannel", "#incidents", "Slack__IncidentsChannel")]
     public void Each_bad_key_is_named_in_one_line(string key, string value, string named)
     {
         var options = new SlackOptions { BotToken = "xoxb-1" };
@@ -46,7 +46,7 @@ public sealed class SlackOptionsValidatorTests
     {
         var failure = Assert.Single(Failures(new SlackOptions { AppToken = "xapp-1" }));
 
-        Assert.StartsWith("Slack:BotToken", failure, StringComparison.Ordinal);
+        Assert.StartsWith("Slack__BotToken", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public sealed class SlackOptionsValidatorTests
     {
         var failure = Assert.Single(Failures(new SlackOptions { ApiBaseUrl = new Uri("api/", UriKind.Relative) }));
 
-        Assert.StartsWith("Slack:ApiBaseUrl", failure, StringComparison.Ordinal);
+        Assert.StartsWith("Slack__ApiBaseUrl", failure, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ public abstract partial class IncidentStoreContract
     [Fact]
     public async Task A_migrated_database_is_ready()
     {
-        Assert.True(await Store.IsReadyAsync(Ct));
+        Assert.True(await Health.IsReadyAsync(Ct));
     }
 
     [Fact]
@@ -28,14 +28,14 @@ public abstract partial class IncidentStoreContract
         var finishedAt = new[] { now.AddDays(-8), now.AddDays(-7.5), now.AddDays(-6) };
         for (var n = 0; n < finishedAt.Length; n++)
         {
-            var message = Assert.Single(await Store.GetDeliverableAsync(now, 10, Ct));
+            var message = Assert.Single(await ClaimAsync(now));
             if (n == 1)
             {
-                await Store.MarkFailedAsync(message.Id, finishedAt[n], "refused", Ct);
+                await Outbox.MarkFailedAsync(message.Id, finishedAt[n], "refused", Ct);
             }
             else
             {
-                await Store.MarkDeliveredAsync(message.Id, finishedAt[n], Ct);
+                await Outbox.MarkDeliveredAsync(message.Id, finishedAt[n], Ct);
             }
         }
 
@@ -43,10 +43,10 @@ public abstract partial class IncidentStoreContract
 
         Assert.Equal(new PruneResult(OutboxRows: 2, InboundKeys: 1), pruned);
         Assert.Equal(2, await CountAsync("outbox"));
-        Assert.Equal(1, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Equal(1, await Health.CountPendingOutboxAsync(Ct));
         Assert.Equal(1, await CountAsync("inbound_keys"));
-        Assert.NotNull(await Store.FindAsync(incident.Id, Ct));
-        Assert.Single(await Store.GetTimelineAsync(incident.Id, Ct));
+        Assert.NotNull(await Reader.FindAsync(incident.Id, Ct));
+        Assert.Single(await Reader.GetTimelineAsync(incident.Id, Ct));
         await using var again = await Store.BeginAsync(Ct);
         Assert.True(await again.TryRecordInboundAsync(SlackA, "old", now, Ct));
         Assert.False(await again.TryRecordInboundAsync(SlackA, "recent", now, Ct));
@@ -61,6 +61,6 @@ public abstract partial class IncidentStoreContract
         var pruned = await Maintenance.PruneAsync(T0.AddYears(1), TimeSpan.Zero, TimeSpan.Zero, Ct);
 
         Assert.Equal(0, pruned.OutboxRows);
-        Assert.Equal(1, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Equal(1, await Health.CountPendingOutboxAsync(Ct));
     }
 }

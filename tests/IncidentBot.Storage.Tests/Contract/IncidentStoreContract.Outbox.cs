@@ -29,17 +29,20 @@ public abstract partial class IncidentStoreContract
         ];
         await EnqueueAsync(incident.Id, intents);
 
-        var read = new List<OutboundIntent>();
-        while (await Store.GetDeliverableAsync(T0, 10, Ct) is [var next, ..])
+        var read = new List<OutboxMessage>();
+        for (var pass = 0; pass < 10 && await ClaimAsync(T0) is { Count: > 0 } claimed; pass++)
         {
-            read.Add(next.Intent);
-            await Store.MarkDeliveredAsync(next.Id, T0, Ct);
+            foreach (var message in claimed)
+            {
+                read.Add(message);
+                await Outbox.MarkDeliveredAsync(message.Id, T0, Ct);
+            }
         }
 
         Assert.Equal(intents.Length, read.Count);
-        foreach (var (expected, actual) in intents.Zip(read))
+        foreach (var (expected, actual) in intents.Zip(read.OrderBy(m => m.Id)))
         {
-            AssertSameIntent(expected, actual);
+            AssertSameIntent(expected, actual.Intent);
         }
     }
 
@@ -47,7 +50,7 @@ public abstract partial class IncidentStoreContract
     public async Task The_oldest_pending_message_is_reported_until_the_outbox_drains()
     {
         var incident = await DeclareAsync(SlackA);
-        Assert.Null(await Store.GetOldestPendingOutboxAsync(Ct));
+        Assert.Null(await Health.GetOldestPendingOutboxAsync(Ct));
         await EnqueueAsync(incident.Id, new PostRootMessage());
         await using (var later = await Store.BeginAsync(Ct))
         {
@@ -55,10 +58,10 @@ public abstract partial class IncidentStoreContract
             await later.CommitAsync(Ct);
         }
 
-        var oldest = await Store.GetOldestPendingOutboxAsync(Ct);
-        var root = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        await Store.MarkDeliveredAsync(root.Id, T0, Ct);
-        var afterRoot = await Store.GetOldestPendingOutboxAsync(Ct);
+        var oldest = await Health.GetOldestPendingOutboxAsync(Ct);
+        var root = Assert.Single(await ClaimAsync(T0));
+        await Outbox.MarkRootPostedAsync(root.Id, incident.Id, "R1", T0, Ct);
+        var afterRoot = await Health.GetOldestPendingOutboxAsync(Ct);
 
         Assert.Equal(T0, oldest);
         Assert.Equal(T0 + TimeSpan.FromMinutes(1), afterRoot);
@@ -70,53 +73,48 @@ public abstract partial class IncidentStoreContract
         var incident = await DeclareAsync(SlackA);
         await EnqueueAsync(incident.Id, new PostRootMessage(), new OpenThread(), new PostThreadMessage(MessageContent.Plain("welcome")), new EditRootMessage());
 
-        var first = await Store.GetDeliverableAsync(T0, 10, Ct);
+        var root = Assert.Single(await ClaimAsync(T0));
 
-        var root = Assert.Single(first);
         Assert.IsType<PostRootMessage>(root.Intent);
         Assert.Equal(incident.Id, root.IncidentId);
         Assert.Equal(T0, root.CreatedAt);
-        Assert.Equal(0, root.Attempts);
-
-        await Store.MarkDeliveredAsync(root.Id, T0, Ct);
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
+        Assert.Equal(1, root.Attempts);
+        Assert.Empty(await ClaimAsync(T0));
     }
 
     [Fact]
-    public async Task The_thread_opens_once_the_root_is_set_and_thread_messages_wait_for_the_thread()
+    public async Task The_root_and_the_thread_are_stored_with_their_messages_and_thread_messages_wait_for_the_thread()
     {
         var incident = await DeclareAsync(SlackA);
         await EnqueueAsync(incident.Id, new PostRootMessage(), new OpenThread(), new PostThreadMessage(MessageContent.Plain("welcome")));
-        var root = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        await Store.SetRootMessageAsync(incident.Id, "R1", Ct);
-        await Store.MarkDeliveredAsync(root.Id, T0, Ct);
+        var root = Assert.Single(await ClaimAsync(T0));
+        await Outbox.MarkRootPostedAsync(root.Id, incident.Id, "R1", T0, Ct);
 
-        var open = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        var open = Assert.Single(await ClaimAsync(T0));
         Assert.IsType<OpenThread>(open.Intent);
+        Assert.Equal("R1", (await Reader.FindAsync(incident.Id, Ct))!.RootMessageId);
+        await Outbox.MarkThreadOpenedAsync(open.Id, incident.Id, "TH1", T0, Ct);
 
-        // Delivered but the thread id not stored yet (a crash in between): the welcome must still wait.
-        await Store.MarkDeliveredAsync(open.Id, T0, Ct);
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
-
-        await Store.SetThreadAsync(incident.Id, "TH1", Ct);
-        Assert.IsType<PostThreadMessage>(Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct)).Intent);
+        var welcome = Assert.Single(await ClaimAsync(T0));
+        Assert.IsType<PostThreadMessage>(welcome.Intent);
+        Assert.Equal("TH1", (await Reader.FindAsync(incident.Id, Ct))!.ThreadId);
     }
 
     [Fact]
-    public async Task Messages_of_one_incident_leave_one_at_a_time_in_queue_order()
+    public async Task Messages_of_one_thread_lane_leave_one_at_a_time_in_queue_order()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(incident.Id, [.. Enumerable.Range(1, 4).Select(n => new PostThreadMessage(MessageContent.Plain($"m{n}")))]);
 
         var texts = new List<string>();
-        while ((await Store.GetDeliverableAsync(T0, 10, Ct)) is [var only])
+        for (var pass = 0; pass < 10 && await ClaimAsync(T0) is [var only]; pass++)
         {
             texts.Add(((PostThreadMessage)only.Intent).Content.ToPlainText());
-            await Store.MarkDeliveredAsync(only.Id, T0, Ct);
+            await Outbox.MarkDeliveredAsync(only.Id, T0, Ct);
         }
 
         Assert.Equal(["m1", "m2", "m3", "m4"], texts);
-        Assert.Equal(0, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Equal(0, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
@@ -127,52 +125,51 @@ public abstract partial class IncidentStoreContract
         await EnqueueAsync(waiting.Id, new OpenThread(), new PostThreadMessage(MessageContent.Plain("stuck")));
         await EnqueueAsync(ready.Id, new PostThreadMessage(MessageContent.Plain("go")), new PostThreadMessage(MessageContent.Plain("later")));
 
-        var deliverable = await Store.GetDeliverableAsync(T0, 10, Ct);
+        var message = Assert.Single(await ClaimAsync(T0));
 
-        var message = Assert.Single(deliverable);
         Assert.Equal(ready.Id, message.IncidentId);
         Assert.Equal("go", ((PostThreadMessage)message.Intent).Content.ToPlainText());
     }
 
     [Fact]
-    public async Task Pending_edits_coalesce_into_the_newest_beside_the_queue_head()
+    public async Task Pending_edits_coalesce_into_the_newest_beside_the_thread_lane()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(incident.Id, new EditRootMessage(), new PostThreadMessage(MessageContent.Plain("update")), new EditRootMessage(), new EditRootMessage());
 
-        var deliverable = await Store.GetDeliverableAsync(T0, 10, Ct);
+        var claimed = await ClaimAsync(T0);
 
-        Assert.Equal(2, deliverable.Count);
-        Assert.IsType<PostThreadMessage>(deliverable[0].Intent);
-        var edit = deliverable[1];
+        Assert.Equal(2, claimed.Count);
+        Assert.IsType<PostThreadMessage>(claimed[0].Intent);
+        var edit = claimed[1];
         Assert.IsType<EditRootMessage>(edit.Intent);
-        Assert.Equal(deliverable.Max(m => m.Id), edit.Id);
+        Assert.Equal(claimed.Max(m => m.Id), edit.Id);
 
-        await Store.MarkEditsDeliveredAsync(incident.Id, edit.Id, T0, Ct);
+        await Outbox.MarkEditsDeliveredAsync(incident.Id, edit.Id, T0, Ct);
         await EnqueueAsync(incident.Id, new EditRootMessage());
-        var after = await Store.GetDeliverableAsync(T0, 10, Ct);
+        var after = Assert.Single(await ClaimAsync(T0));
 
-        Assert.Equal(2, after.Count);
-        Assert.True(after[1].Id > edit.Id);
-        Assert.Equal(2, await Store.CountPendingOutboxAsync(Ct));
+        Assert.True(after.Id > edit.Id);
+        Assert.Equal(2, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
-    public async Task Marking_edits_delivered_up_to_an_id_leaves_newer_edits_and_other_incidents_pending()
+    public async Task A_status_doc_lane_is_held_while_its_edit_is_out_and_newer_edits_wait_for_it()
     {
         var first = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1" });
         var second = await DeclareAsync(SlackA, i => i with { RootMessageId = "R2" });
         await EnqueueAsync(first.Id, new EditRootMessage(), new EditRootMessage());
         await EnqueueAsync(second.Id, new EditRootMessage());
-        var upTo = (await Store.GetDeliverableAsync(T0, 10, Ct)).Single(m => m.IncidentId == first.Id).Id;
+        var upTo = (await ClaimAsync(T0)).Single(m => m.IncidentId == first.Id).Id;
         await EnqueueAsync(first.Id, new EditRootMessage());
+        Assert.Empty(await ClaimAsync(T0));
 
-        await Store.MarkEditsDeliveredAsync(first.Id, upTo, T0, Ct);
+        await Outbox.MarkEditsDeliveredAsync(first.Id, upTo, T0, Ct);
 
-        var pending = await Store.GetDeliverableAsync(T0, 10, Ct);
-        Assert.Equal([second.Id, first.Id], pending.Select(m => m.IncidentId));
-        Assert.True(pending[1].Id > upTo);
-        Assert.Equal(2, await Store.CountPendingOutboxAsync(Ct));
+        var newer = Assert.Single(await ClaimAsync(T0));
+        Assert.Equal(first.Id, newer.IncidentId);
+        Assert.True(newer.Id > upTo);
+        Assert.Equal(2, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
@@ -180,16 +177,16 @@ public abstract partial class IncidentStoreContract
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1" });
         await EnqueueAsync(incident.Id, new EditRootMessage(), new EditRootMessage());
-        var delivered = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        await Store.MarkDeliveredAsync(delivered.Id, T0, Ct);
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
+        var delivered = Assert.Single(await ClaimAsync(T0));
+        await Outbox.MarkDeliveredAsync(delivered.Id, T0, Ct);
+        Assert.Empty(await ClaimAsync(T0));
 
         await EnqueueAsync(incident.Id, new EditRootMessage(), new EditRootMessage());
-        var refused = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        await Store.MarkFailedAsync(refused.Id, T0, "message_not_found", Ct);
+        var refused = Assert.Single(await ClaimAsync(T0));
+        await Outbox.MarkFailedAsync(refused.Id, T0, "message_not_found", Ct);
 
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
-        Assert.Equal(0, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Empty(await ClaimAsync(T0));
+        Assert.Equal(0, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
@@ -197,64 +194,70 @@ public abstract partial class IncidentStoreContract
     {
         var incident = await DeclareAsync(SlackA);
         await EnqueueAsync(incident.Id, new EditRootMessage());
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
-        Assert.Null(await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Empty(await ClaimAsync(T0));
+        Assert.Null(await Outbox.GetNextDueAsync(T0, "me", Ct));
 
-        await Store.SetRootMessageAsync(incident.Id, "R1", Ct);
+        await SetRootAndThreadAsync(incident.Id, "R1");
 
-        Assert.IsType<EditRootMessage>(Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct)).Intent);
+        Assert.IsType<EditRootMessage>(Assert.Single(await ClaimAsync(T0)).Intent);
     }
 
     [Fact]
-    public async Task A_deferred_edit_is_not_overtaken_by_a_newer_one_and_counts_no_attempt()
+    public async Task A_released_edit_is_not_overtaken_by_a_newer_one_and_its_attempt_is_taken_back()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1" });
         await EnqueueAsync(incident.Id, new EditRootMessage());
-        var edit = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        await Store.DeferAsync(edit.Id, T0.AddSeconds(5), Ct);
+        var edit = Assert.Single(await ClaimAsync(T0));
+        await Outbox.ReleaseAsync(edit.Id, T0.AddSeconds(5), Ct);
         await EnqueueAsync(incident.Id, new EditRootMessage());
 
-        Assert.Empty(await Store.GetDeliverableAsync(T0.AddSeconds(4), 10, Ct));
-        Assert.Equal(T0.AddSeconds(5), await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Empty(await ClaimAsync(T0.AddSeconds(4)));
+        Assert.Equal(T0.AddSeconds(5), await Outbox.GetNextDueAsync(T0.AddSeconds(4), "me", Ct));
 
-        var due = Assert.Single(await Store.GetDeliverableAsync(T0.AddSeconds(5), 10, Ct));
+        var due = Assert.Single(await ClaimAsync(T0.AddSeconds(5)));
         Assert.True(due.Id > edit.Id);
-        Assert.Equal(0, due.Attempts);
-        await Store.MarkEditsDeliveredAsync(incident.Id, due.Id, T0.AddSeconds(5), Ct);
-        Assert.Equal(0, await Store.CountPendingOutboxAsync(Ct));
+        await using (var connection = await OpenRawAsync(Ct))
+        {
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT attempts FROM outbox WHERE id = @Id", new { edit.Id }));
+        }
+
+        await Outbox.MarkEditsDeliveredAsync(incident.Id, due.Id, T0.AddSeconds(5), Ct);
+        Assert.Equal(0, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
-    public async Task A_rescheduled_message_waits_for_its_time_counts_the_attempt_and_keeps_the_reason()
+    public async Task Every_claim_counts_an_attempt_and_a_rescheduled_message_waits_for_its_time_with_the_reason()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(incident.Id, new PostThreadMessage(MessageContent.Plain("first")), new PostThreadMessage(MessageContent.Plain("second")));
-        var first = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        var first = Assert.Single(await ClaimAsync(T0));
+        Assert.Equal(1, first.Attempts);
 
-        await Store.RescheduleAsync(first.Id, T0.AddSeconds(30), "HTTP 503", Ct);
-        await Store.RescheduleAsync(first.Id, T0.AddSeconds(60), "HTTP 429", Ct);
+        await Outbox.RescheduleAsync(first.Id, T0.AddSeconds(30), "HTTP 503", Ct);
+        Assert.Equal(2, Assert.Single(await ClaimAsync(T0.AddSeconds(30))).Attempts);
+        await Outbox.RescheduleAsync(first.Id, T0.AddSeconds(60), "HTTP 429", Ct);
 
-        Assert.Empty(await Store.GetDeliverableAsync(T0.AddSeconds(59), 10, Ct));
-        Assert.Equal(T0.AddSeconds(60), await Store.GetNextOutboxAttemptAsync(Ct));
-        var retried = Assert.Single(await Store.GetDeliverableAsync(T0.AddSeconds(60), 10, Ct));
+        Assert.Empty(await ClaimAsync(T0.AddSeconds(59)));
+        Assert.Equal(T0.AddSeconds(60), await Outbox.GetNextDueAsync(T0.AddSeconds(59), "me", Ct));
+        var retried = Assert.Single(await ClaimAsync(T0.AddSeconds(60)));
         Assert.Equal(first.Id, retried.Id);
-        Assert.Equal(2, retried.Attempts);
+        Assert.Equal(3, retried.Attempts);
         Assert.Equal("HTTP 429", retried.LastError);
         Assert.Equal(T0.AddSeconds(60), retried.NextAttemptAt);
     }
 
     [Fact]
-    public async Task A_failed_message_is_kept_but_no_longer_holds_up_its_incident()
+    public async Task A_failed_message_is_kept_but_no_longer_holds_up_its_lane()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(incident.Id, new AddReaction("M1", "white_check_mark"), new PostThreadMessage(MessageContent.Plain("next")));
-        var refused = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        var refused = Assert.Single(await ClaimAsync(T0));
 
-        await Store.MarkFailedAsync(refused.Id, T0.AddSeconds(1), "message_not_found", Ct);
+        await Outbox.MarkFailedAsync(refused.Id, T0.AddSeconds(1), "message_not_found", Ct);
 
-        var next = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        var next = Assert.Single(await ClaimAsync(T0));
         Assert.IsType<PostThreadMessage>(next.Intent);
-        Assert.Equal(1, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Equal(1, await Health.CountPendingOutboxAsync(Ct));
         await using var connection = await OpenRawAsync(Ct);
         var row = await connection.QuerySingleAsync<(string State, string LastError)>(
             "SELECT state, last_error FROM outbox WHERE id = @Id", new { refused.Id });
@@ -262,7 +265,7 @@ public abstract partial class IncidentStoreContract
     }
 
     [Fact]
-    public async Task An_unreadable_queued_message_is_marked_failed_instead_of_blocking_the_queue()
+    public async Task An_unreadable_queued_message_is_marked_failed_instead_of_blocking_its_lane()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(incident.Id, new PostThreadMessage(MessageContent.Plain("broken")), new PostThreadMessage(MessageContent.Plain("fine")));
@@ -271,33 +274,34 @@ public abstract partial class IncidentStoreContract
             await connection.ExecuteAsync("UPDATE outbox SET intent = '{\"$type\":\"from_the_future\"}' WHERE id = (SELECT MIN(id) FROM outbox)");
         }
 
-        Assert.Empty(await Store.GetDeliverableAsync(T0, 10, Ct));
-        var next = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
+        Assert.Empty(await ClaimAsync(T0));
+        var next = Assert.Single(await ClaimAsync(T0));
 
         Assert.Equal("fine", ((PostThreadMessage)next.Intent).Content.ToPlainText());
-        Assert.Equal(1, await Store.CountPendingOutboxAsync(Ct));
+        Assert.Equal(1, await Health.CountPendingOutboxAsync(Ct));
     }
 
     [Fact]
-    public async Task The_next_outbox_attempt_is_the_earliest_parked_message_that_could_leave()
+    public async Task The_next_due_time_is_the_earliest_unclaimed_head_that_could_leave()
     {
-        Assert.Null(await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Null(await Outbox.GetNextDueAsync(T0, "me", Ct));
         var blocked = await DeclareAsync(SlackA);
         var ready = await DeclareAsync(SlackB, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
         await EnqueueAsync(blocked.Id, new OpenThread());
-        Assert.Null(await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Null(await Outbox.GetNextDueAsync(T0, "me", Ct));
 
         await EnqueueAsync(ready.Id, new PostThreadMessage(MessageContent.Plain("a")));
-        var message = Assert.Single(await Store.GetDeliverableAsync(T0, 10, Ct));
-        Assert.Equal(T0, await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Equal(T0, await Outbox.GetNextDueAsync(T0, "me", Ct));
+        var message = Assert.Single(await ClaimAsync(T0));
+        Assert.Null(await Outbox.GetNextDueAsync(T0, "me", Ct));
 
-        await Store.RescheduleAsync(message.Id, T0.AddMinutes(2), "timeout", Ct);
+        await Outbox.RescheduleAsync(message.Id, T0.AddMinutes(2), "timeout", Ct);
 
-        Assert.Equal(T0.AddMinutes(2), await Store.GetNextOutboxAttemptAsync(Ct));
+        Assert.Equal(T0.AddMinutes(2), await Outbox.GetNextDueAsync(T0, "me", Ct));
     }
 
     [Fact]
-    public async Task The_deliverable_list_is_oldest_first_and_honours_the_limit()
+    public async Task A_claim_is_oldest_first_and_honours_the_limit()
     {
         var ids = new List<IncidentId>();
         for (var n = 0; n < 5; n++)
@@ -307,9 +311,56 @@ public abstract partial class IncidentStoreContract
             ids.Add(incident.Id);
         }
 
-        var three = await Store.GetDeliverableAsync(T0, 3, Ct);
+        var three = await ClaimAsync(T0, limit: 3);
+        var rest = await ClaimAsync(T0, limit: 3);
 
         Assert.Equal(ids.Take(3), three.Select(m => m.IncidentId));
+        Assert.Equal(ids.Skip(3), rest.Select(m => m.IncidentId));
+    }
+
+    [Fact]
+    public async Task A_reply_is_a_lane_of_its_own_it_neither_waits_behind_the_thread_nor_holds_it_back()
+    {
+        var incident = await DeclareAsync(SlackA);
+        await EnqueueAsync(
+            incident.Id,
+            new PostRootMessage(),
+            new ReplyToRequester("https://hooks.slack.test/response/1", MessageContent.Plain("Recorded.")),
+            new OpenThread());
+
+        // Before the root exists: the root and the plain reply both leave.
+        var first = await ClaimAsync(T0);
+        Assert.Equal([typeof(PostRootMessage), typeof(ReplyToRequester)], first.Select(m => m.Intent.GetType()));
+
+        // The reply keeps failing; the thread lane goes on without it.
+        await Outbox.RescheduleAsync(first[1].Id, T0.AddMinutes(10), "connection refused", Ct);
+        await Outbox.MarkRootPostedAsync(first[0].Id, incident.Id, "R1", T0, Ct);
+
+        Assert.IsType<OpenThread>(Assert.Single(await ClaimAsync(T0.AddSeconds(1))).Intent);
+    }
+
+    [Fact]
+    public async Task A_reply_that_links_to_the_thread_waits_for_the_thread()
+    {
+        var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1" });
+        await EnqueueAsync(incident.Id, new ReplyToRequester("h", new MessageBuilder().Text("INC-1 is open: ").Thread().Build()));
+        Assert.Empty(await ClaimAsync(T0));
+
+        await SetRootAndThreadAsync(incident.Id, "R1", "TH1");
+
+        Assert.IsType<ReplyToRequester>(Assert.Single(await ClaimAsync(T0)).Intent);
+    }
+
+    [Fact]
+    public async Task Replies_have_their_own_budget_so_they_never_take_the_thread_lanes_slots()
+    {
+        var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
+        await EnqueueAsync(incident.Id, [.. Enumerable.Range(0, 3).Select(n => new ReplyToRequester($"h{n}", MessageContent.Plain("r")))]);
+        await EnqueueAsync(incident.Id, new PostThreadMessage(MessageContent.Plain("reminder")));
+
+        var claimed = await ClaimAsync(T0, limit: 1, replies: 1);
+
+        Assert.Equal([typeof(ReplyToRequester), typeof(PostThreadMessage)], claimed.Select(m => m.Intent.GetType()));
     }
 
     private static void AssertSameIntent(OutboundIntent expected, OutboundIntent actual)

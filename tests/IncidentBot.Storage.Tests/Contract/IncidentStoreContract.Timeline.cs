@@ -37,7 +37,7 @@ public abstract partial class IncidentStoreContract
             await uow.CommitAsync(Ct);
         }
 
-        var timeline = await Store.GetTimelineAsync(incident.Id, Ct);
+        var timeline = await Reader.GetTimelineAsync(incident.Id, Ct);
         Assert.Equal(2, timeline.Count);
         AssertSameEntry(human with { Id = humanId }, timeline[0]);
         AssertSameEntry(change with { Id = changeId }, timeline[1]);
@@ -58,7 +58,7 @@ public abstract partial class IncidentStoreContract
             await uow.CommitAsync(Ct);
         }
 
-        var timeline = await Store.GetTimelineAsync(incident.Id, Ct);
+        var timeline = await Reader.GetTimelineAsync(incident.Id, Ct);
 
         Assert.Equal(["m1", "m3", "m3", "m5"], timeline.Select(e => e.Text));
         Assert.True(timeline[1].Id < timeline[2].Id);
@@ -110,7 +110,7 @@ public abstract partial class IncidentStoreContract
             await uow.CommitAsync(Ct);
         }
 
-        var stored = (await Store.GetTimelineAsync(incident.Id, Ct)).Single();
+        var stored = (await Reader.GetTimelineAsync(incident.Id, Ct)).Single();
 
         Assert.True(stored.Key);
         Assert.Equal(entry.Revisions, stored.Revisions);
@@ -132,15 +132,15 @@ public abstract partial class IncidentStoreContract
             await uow.CommitAsync(Ct);
         }
 
-        Assert.Equal([owned with { Id = ownedId }, bare with { Id = bareId }], await Store.GetActionItemsAsync(incident.Id, Ct));
-        Assert.Empty(await Store.GetActionItemsAsync(new IncidentId(99), Ct));
+        Assert.Equal([owned with { Id = ownedId }, bare with { Id = bareId }], await Reader.GetActionItemsAsync(incident.Id, Ct));
+        Assert.Empty(await Reader.GetActionItemsAsync(new IncidentId(99), Ct));
     }
 
     [Fact]
     public async Task The_latest_postmortem_draft_replaces_the_previous_one()
     {
         var incident = await DeclareAsync(SlackA);
-        Assert.Null(await Store.GetPostmortemAsync(incident.Id, Ct));
+        Assert.Null(await Reader.GetPostmortemAsync(incident.Id, Ct));
 
         foreach (var draft in new[] { "# Postmortem v1", "# Postmortem v2 — ünïcode" })
         {
@@ -149,7 +149,7 @@ public abstract partial class IncidentStoreContract
             await uow.CommitAsync(Ct);
         }
 
-        Assert.Equal("# Postmortem v2 — ünïcode", await Store.GetPostmortemAsync(incident.Id, Ct));
+        Assert.Equal("# Postmortem v2 — ünïcode", await Reader.GetPostmortemAsync(incident.Id, Ct));
         Assert.Equal(1, await CountAsync("postmortems"));
     }
 }

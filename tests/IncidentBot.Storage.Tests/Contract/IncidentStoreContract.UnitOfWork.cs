@@ -209,7 +209,7 @@ public abstract partial class IncidentStoreContract
 
         Assert.Equal(new IncidentId(1), firstId);
         Assert.Equal(new IncidentId(2), secondId);
-        Assert.Equal(2, (await Store.ListAsync(openOnly: false, Ct)).Count);
+        Assert.Equal(2, (await Reader.ListAsync(openOnly: false, Ct)).Count);
     }
 
     /// <summary>One row in every table, as a declare with a postmortem would write.</summary>

@@ -35,11 +35,21 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
 
     protected IIncidentStore Store { get; private set; } = null!;
 
+    protected IIncidentReader Reader { get; private set; } = null!;
+
+    protected IOutboxStore Outbox { get; private set; } = null!;
+
+    protected IStorageHealth Health { get; private set; } = null!;
+
     protected StorageMaintenance Maintenance { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => (Store, Maintenance) = await StartAsync(Ct);
+    public async ValueTask InitializeAsync()
+    {
+        var ports = await StartAsync(Ct);
+        (Store, Reader, Outbox, Health, Maintenance) = (ports.Store, ports.Reader, ports.Outbox, ports.Health, ports.Maintenance);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -47,8 +57,8 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A fresh database with the current schema, and the store and maintenance over it.</summary>
-    protected abstract ValueTask<(IIncidentStore Store, StorageMaintenance Maintenance)> StartAsync(CancellationToken cancellationToken);
+    /// <summary>A fresh database with the current schema, and the store's ports and maintenance over it.</summary>
+    protected abstract ValueTask<StorePorts> StartAsync(CancellationToken cancellationToken);
 
     protected abstract ValueTask StopAsync();
 
@@ -88,6 +98,20 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
         }
 
         await uow.CommitAsync(Ct);
+    }
+
+    /// <summary>Claims lane heads as this test's dispatcher, "me", with a five-minute lease.</summary>
+    protected Task<IReadOnlyList<OutboxMessage>> ClaimAsync(DateTimeOffset at, int limit = 10, int replies = 10, string owner = "me") =>
+        Outbox.ClaimAsync(new OutboxClaim(at, owner, at.AddMinutes(5), limit, replies), Ct);
+
+    /// <summary>Stores a root and thread id as the dispatcher does after posting (no outbox row: the id matches none).</summary>
+    protected async Task SetRootAndThreadAsync(IncidentId id, string root, string? thread = null)
+    {
+        await Outbox.MarkRootPostedAsync(0, id, root, T0, Ct);
+        if (thread is not null)
+        {
+            await Outbox.MarkThreadOpenedAsync(0, id, thread, T0, Ct);
+        }
     }
 
     protected async Task<long> CountAsync(string table)

@@ -20,17 +20,22 @@ public sealed class OutboxJsonTests
     }
 
     [Fact]
-    public void Every_intent_is_classified_with_what_it_waits_for()
+    public void Every_intent_is_classified_with_its_lane_and_what_it_waits_for()
     {
         var content = MessageContent.Plain("x");
 
-        Assert.Equal(("post_root", null), OutboxKind.Classify(new PostRootMessage()));
-        Assert.Equal(("open_thread", "root"), OutboxKind.Classify(new OpenThread()));
-        Assert.Equal(("edit_root", "root"), OutboxKind.Classify(new EditRootMessage()));
-        Assert.Equal(("post_thread", "thread"), OutboxKind.Classify(new PostThreadMessage(content)));
-        Assert.Equal(("upload_file", "thread"), OutboxKind.Classify(new UploadFile("a.md", "a", "b", content)));
-        Assert.Equal(("add_reaction", "thread"), OutboxKind.Classify(new AddReaction("M1", "eyes")));
-        Assert.Equal(("reply", "thread"), OutboxKind.Classify(new ReplyToRequester("h", content)));
+        var link = new MessageBuilder().Text("INC-1 is open: ").Thread().Build();
+
+        Assert.Equal(("post_root", "thread", null), OutboxKind.Classify(new PostRootMessage()));
+        Assert.Equal(("open_thread", "thread", "root"), OutboxKind.Classify(new OpenThread()));
+        Assert.Equal(("edit_root", "doc", "root"), OutboxKind.Classify(new EditRootMessage()));
+        Assert.Equal(("post_thread", "thread", "thread"), OutboxKind.Classify(new PostThreadMessage(content)));
+        Assert.Equal(("upload_file", "thread", "thread"), OutboxKind.Classify(new UploadFile("a.md", "a", "b", content)));
+        Assert.Equal(("add_reaction", "thread", "thread"), OutboxKind.Classify(new AddReaction("M1", "eyes")));
+
+        // A reply is a lane of its own and waits for nothing, unless it links to the thread it needs.
+        Assert.Equal(("reply", "reply", null), OutboxKind.Classify(new ReplyToRequester("h", content)));
+        Assert.Equal(("reply", "reply", "thread"), OutboxKind.Classify(new ReplyToRequester("h", link)));
     }
 
     [Fact]

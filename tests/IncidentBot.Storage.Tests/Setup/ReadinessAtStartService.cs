@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 namespace IncidentBot.Storage.Tests.Setup;
 
 /// <summary>Stands for the host's own hosted services: records whether the store was ready when it started.</summary>
-internal sealed class ReadinessAtStartService(IIncidentStore store) : IHostedService
+internal sealed class ReadinessAtStartService(IStorageHealth store) : IHostedService
 {
     public bool? ReadyAtStart { get; private set; }
 

@@ -2,6 +2,7 @@ using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Store;
 
 namespace IncidentBot.Storage.Tests.Sqlite;
 
@@ -47,24 +48,34 @@ public sealed class DiskFullTests
     {
         await using var db = await SqliteTestDatabase.CreateAsync(migrate: true, Ct);
         var store = db.Store();
+        var outbox = db.Outbox();
         var incident = await DeclareAsync(store);
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            await uow.EnqueueAsync(incident.Id, new PostRootMessage(), T0, Ct);
+            await uow.CommitAsync(Ct);
+        }
+
+        var root = Assert.Single(await outbox.ClaimAsync(new OutboxClaim(T0, "me", T0.AddMinutes(5), 10, 10), Ct));
         using (var probe = db.OpenRaw())
         {
             db.DataSource.MaxPageCount = await probe.ExecuteScalarAsync<long>("PRAGMA page_count");
         }
 
-        await Assert.ThrowsAsync<StorageFullException>(() => store.SetRootMessageAsync(incident.Id, new string('r', 20_000), Ct));
+        await Assert.ThrowsAsync<StorageFullException>(() => outbox.MarkRootPostedAsync(root.Id, incident.Id, new string('r', 20_000), T0, Ct));
         Assert.False(await store.IsReadyAsync(Ct));
         Assert.Null((await store.FindAsync(incident.Id, Ct))!.RootMessageId);
+        Assert.Equal(1, await store.CountPendingOutboxAsync(Ct));
 
         db.DataSource.MaxPageCount = LimitedDataSource.Unlimited;
-        await store.SetRootMessageAsync(incident.Id, "R1", Ct);
+        await outbox.MarkRootPostedAsync(root.Id, incident.Id, "R1", T0, Ct);
 
-        Assert.True(db.Database.IsFull is false);
+        Assert.True(await store.IsReadyAsync(Ct));
         Assert.Equal("R1", (await store.FindAsync(incident.Id, Ct))!.RootMessageId);
+        Assert.Equal(0, await store.CountPendingOutboxAsync(Ct));
     }
 
-    private static async Task<Incident> DeclareAsync(IIncidentStore store)
+    private static async Task<Incident> DeclareAsync(SqlIncidentStore store)
     {
         await using var uow = await store.BeginAsync(Ct);
         var incident = new Incident
@@ -84,7 +95,7 @@ public sealed class DiskFullTests
     }
 
     /// <summary>About 150 kB in one unit of work: far more than two free pages.</summary>
-    private static async Task WriteLotsAsync(IIncidentStore store, IncidentId id)
+    private static async Task WriteLotsAsync(SqlIncidentStore store, IncidentId id)
     {
         await using var uow = await store.BeginAsync(Ct);
         Assert.True(await uow.TryRecordInboundAsync(Workspace, Guid.NewGuid().ToString(), T0, Ct));

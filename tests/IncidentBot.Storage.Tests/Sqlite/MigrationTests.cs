@@ -41,7 +41,7 @@ public sealed class MigrationTests
 
         using var after = db.OpenRaw();
         Assert.Equal(schema, await after.QueryAsync<string>("SELECT sql FROM sqlite_master ORDER BY name"));
-        Assert.Equal(1, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(Latest, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
         Assert.Empty(Directory.EnumerateFiles(db.Folder, "*.bak-*"));
     }
 
@@ -68,20 +68,20 @@ public sealed class MigrationTests
         var logger = new FakeLogger<MigrationRunner>();
         db.Time.SetUtcNow(new DateTimeOffset(2026, 5, 1, 9, 30, 15, TimeSpan.Zero));
 
-        await db.Runner(WithSteps(2), logger).RunAsync(Ct);
+        await db.Runner(WithSteps(1), logger).RunAsync(Ct);
 
-        var backup = db.FilePath + ".bak-v1-20260501093015";
+        var backup = db.FilePath + $".bak-v{Latest}-20260501093015";
         Assert.True(File.Exists(backup));
         await using (var copy = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False"))
         {
             await copy.OpenAsync(Ct);
-            Assert.Equal(1, await copy.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+            Assert.Equal(Latest, await copy.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
             Assert.Equal(41, await copy.ExecuteScalarAsync<int>("SELECT last_value FROM id_sequences"));
         }
 
         Assert.Contains(logger.Collector.GetSnapshot(), r => r.Message.Contains(backup, StringComparison.Ordinal));
         using var connection = db.OpenRaw();
-        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(Latest + 1, await connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(41, await connection.ExecuteScalarAsync<int>("SELECT last_value FROM id_sequences"));
     }
 
@@ -92,14 +92,14 @@ public sealed class MigrationTests
         var unrelated = Path.Combine(db.Folder, "incidentbot.db.bak-manual");
         await File.WriteAllTextAsync(unrelated, "mine", Ct);
 
-        for (var version = 2; version <= 5; version++)
+        for (var steps = 1; steps <= 4; steps++)
         {
             db.Time.Advance(TimeSpan.FromDays(1));
-            await db.Runner(WithSteps(version)).RunAsync(Ct);
+            await db.Runner(WithSteps(steps)).RunAsync(Ct);
         }
 
         var kept = BackupFile.List(db.FilePath).Select(b => b.Version);
-        Assert.Equal([4, 3, 2], kept);
+        Assert.Equal([Latest + 3, Latest + 2, Latest + 1], kept);
         Assert.True(File.Exists(unrelated));
     }
 
@@ -107,26 +107,26 @@ public sealed class MigrationTests
     public async Task A_database_newer_than_the_code_is_refused_in_one_line_naming_the_backup_to_restore()
     {
         await using var db = await SqliteTestDatabase.CreateAsync(migrate: true, Ct);
-        await db.Runner(WithSteps(2)).RunAsync(Ct);
+        await db.Runner(WithSteps(1)).RunAsync(Ct);
         db.Time.Advance(TimeSpan.FromDays(1));
-        await db.Runner(WithSteps(3)).RunAsync(Ct);
+        await db.Runner(WithSteps(2)).RunAsync(Ct);
 
         var refusal = await Assert.ThrowsAsync<StorageStartupException>(() => db.Runner().RunAsync(Ct));
 
-        var newestReadable = BackupFile.List(db.FilePath).First(b => b.Version == 1).Path;
+        var newestReadable = BackupFile.List(db.FilePath).First(b => b.Version == Latest).Path;
         Assert.DoesNotContain('\n', refusal.Message);
-        Assert.Contains("schema version 3", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {Latest + 2}", refusal.Message, StringComparison.Ordinal);
         Assert.Contains(newestReadable, refusal.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(".bak-v2-", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain($".bak-v{Latest + 1}-", refusal.Message, StringComparison.Ordinal);
         using var connection = db.OpenRaw();
-        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(Latest + 2, await connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]
     public async Task A_database_newer_than_the_code_without_a_usable_backup_is_refused_saying_so()
     {
         await using var db = await SqliteTestDatabase.CreateAsync(migrate: false, Ct);
-        await db.Runner(WithSteps(2)).RunAsync(Ct);
+        await db.Runner(WithSteps(1)).RunAsync(Ct);
 
         var refusal = await Assert.ThrowsAsync<StorageStartupException>(() => db.Runner().RunAsync(Ct));
 
@@ -144,7 +144,7 @@ public sealed class MigrationTests
         await db.Runner().RunAsync(Ct);
         Assert.True(await store.IsReadyAsync(Ct));
 
-        await db.Runner(WithSteps(2)).RunAsync(Ct);
+        await db.Runner(WithSteps(1)).RunAsync(Ct);
         Assert.False(await store.IsReadyAsync(Ct));
     }
 
@@ -157,10 +157,13 @@ public sealed class MigrationTests
         Assert.Equal(Enumerable.Range(1, versions.Count), versions);
     }
 
-    /// <summary>The embedded migrations plus test steps up to <paramref name="version"/>, as a later release would ship.</summary>
-    private static List<Migration> WithSteps(int version) =>
+    /// <summary>The newest embedded schema version: the tests below add steps after it, as a later release would.</summary>
+    private static int Latest => SqliteTestDatabase.Embedded.Max(m => m.Version);
+
+    /// <summary>The embedded migrations plus <paramref name="steps"/> test steps after them.</summary>
+    private static List<Migration> WithSteps(int steps) =>
     [
         .. SqliteTestDatabase.Embedded,
-        .. Enumerable.Range(2, version - 1).Select(v => new Migration(v, $"000{v}_step", $"CREATE TABLE step_{v} (x INTEGER)")),
+        .. Enumerable.Range(Latest + 1, steps).Select(v => new Migration(v, $"{v:D4}_step", $"CREATE TABLE step_{v} (x INTEGER)")),
     ];
 }

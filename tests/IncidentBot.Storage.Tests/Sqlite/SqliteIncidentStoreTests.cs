@@ -1,5 +1,4 @@
 using System.Data.Common;
-using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Tests.Contract;
 
 namespace IncidentBot.Storage.Tests.Sqlite;
@@ -9,10 +8,11 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract
 {
     private SqliteTestDatabase? _database;
 
-    protected override async ValueTask<(IIncidentStore Store, StorageMaintenance Maintenance)> StartAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<StorePorts> StartAsync(CancellationToken cancellationToken)
     {
         _database = await SqliteTestDatabase.CreateAsync(migrate: true, cancellationToken);
-        return (_database.Store(), _database.Maintenance());
+        var store = _database.Store();
+        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance());
     }
 
     protected override async ValueTask StopAsync()

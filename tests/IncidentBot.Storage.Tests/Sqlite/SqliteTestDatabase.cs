@@ -1,4 +1,3 @@
-using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
 using IncidentBot.Storage.Outbox;
@@ -52,8 +51,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public MigrationRunner Runner(IReadOnlyList<Migration>? migrations = null, ILogger<MigrationRunner>? logger = null) =>
         new(Database, migrations ?? Embedded, Time, logger ?? NullLogger<MigrationRunner>.Instance);
 
-    public IIncidentStore Store() =>
-        new SqlIncidentStore(Database, new OutboxJson(), Runner().LatestVersion, NullLogger<SqlIncidentStore>.Instance);
+    /// <summary>The store, which implements every port but the outbox's.</summary>
+    public SqlIncidentStore Store() => new(Database, new OutboxJson(), Runner().LatestVersion);
+
+    public SqlOutboxStore Outbox() => new(Database, new OutboxJson(), NullLogger<SqlOutboxStore>.Instance);
 
     public StorageMaintenance Maintenance() => new(Database, Runner(), NullLogger<StorageMaintenance>.Instance);
 

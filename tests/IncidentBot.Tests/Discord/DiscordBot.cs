@@ -27,7 +27,7 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public BotApplication App { get; }
 
-    public IIncidentStore Store => App.Services.GetRequiredService<IIncidentStore>();
+    public IIncidentReader Store => App.Services.GetRequiredService<IIncidentReader>();
 
     public static async Task<DiscordBot> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {

@@ -171,7 +171,7 @@ public sealed class ClockTests
         /// <summary>Acknowledges with a reaction.</summary>
         public UserRef Responder { get; }
 
-        private IIncidentStore Store => _bot.Services.GetRequiredService<IIncidentStore>();
+        private IIncidentReader Store => _bot.Services.GetRequiredService<IIncidentReader>();
 
         /// <summary>
         /// The host configured for one platform against its fake. A restart passes the database of the first run and
@@ -245,7 +245,7 @@ public sealed class ClockTests
             }
 
             await Eventually.AssertAsync(
-                async () => await Store.GetEarliestReminderAsync(TestContext.Current.CancellationToken) is not { } next || next > target,
+                async () => await _bot.Services.GetRequiredService<IIncidentStore>().GetEarliestReminderAsync(TestContext.Current.CancellationToken) is not { } next || next > target,
                 $"the reminders due by {offset}");
         }
 

@@ -29,12 +29,13 @@ public sealed class ResilienceTests
         }).Start();
         using var client = bot.CreateClient();
         Assert.Equal(InboundResult.Accepted, (await SayAsync(bot, "declare sev1 Disk filling up")).Result);
-        var store = bot.Services.GetRequiredService<IIncidentStore>();
+        var store = bot.Services.GetRequiredService<IIncidentReader>();
+        var outbox = bot.Services.GetRequiredService<IOutboxStore>();
 
-        // No platform is configured, so the dispatcher parks the declare's messages; wait for that write first.
+        // No platform is configured, so the dispatcher gives the declare's messages back for later; wait for that write first.
         await Eventually.AssertAsync(
-            async () => await store.GetNextOutboxAttemptAsync(TestContext.Current.CancellationToken) > bot.Time.GetUtcNow(),
-            "the dispatcher to park the queued messages");
+            async () => await outbox.GetNextDueAsync(bot.Time.GetUtcNow(), string.Empty, TestContext.Current.CancellationToken) > bot.Time.GetUtcNow(),
+            "the dispatcher to put the queued messages off");
 
         limited.MaxPageCount = await PageCountAsync(database);
         var refused = await SayAsync(bot, "update INC-1 " + new string('x', 2900));

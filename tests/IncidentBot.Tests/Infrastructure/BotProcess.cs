@@ -16,25 +16,9 @@ internal static class BotProcess
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("incidentbot-process-");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory.FullName,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
 
         // Never bind a real port, even if start-up unexpectedly succeeds.
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(workingDirectory.FullName, "http://127.0.0.1:0", environment, arguments);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -44,5 +28,29 @@ internal static class BotProcess
         var result = new Result(process.ExitCode, await stdout, await stderr);
         workingDirectory.Delete(recursive: true);
         return result;
+    }
+
+    /// <summary><c>dotnet IncidentBot.dll</c> with the arguments, listening on <paramref name="urls"/>, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string urls, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentBot.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Urls"] = urls;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 }

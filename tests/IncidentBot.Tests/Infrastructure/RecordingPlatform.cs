@@ -24,6 +24,9 @@ internal sealed class RecordingPlatform(Platform platform) : IChatPlatform
 
     public IReadOnlyList<(string Call, IncidentId Incident, object? Payload)> Snapshot => [.. Calls];
 
+    /// <summary>While true, replies to requesters fail as a dead reply handle does; everything else goes through.</summary>
+    public bool RepliesDown { get; set; }
+
     /// <summary>Calls refused while <see cref="Down"/>.</summary>
     public int Refused => _refused;
 
@@ -44,7 +47,9 @@ internal sealed class RecordingPlatform(Platform platform) : IChatPlatform
         Record("reaction", incident, emoji, true);
 
     public Task ReplyAsync(Incident incident, string replyHandle, MessageContent content, CancellationToken cancellationToken) =>
-        Record("reply", incident, content, true);
+        RepliesDown
+            ? throw new PlatformUnavailableException("the reply handle does not answer (test)")
+            : Record("reply", incident, content, true);
 
     private Task<T> Record<T>(string call, Incident incident, object? payload, T result)
     {

@@ -19,17 +19,20 @@ internal sealed class MetricsHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _client;
 
-    private MetricsHost(WebApplication app, IIncidentStore store, FakeTimeProvider time)
+    private MetricsHost(WebApplication app, IIncidentReader store, IStorageHealth health, FakeTimeProvider time)
     {
         _app = app;
         Store = store;
+        Health = health;
         Time = time;
         _client = app.GetTestClient();
     }
 
     public static readonly DateTimeOffset Start = new(2026, 4, 18, 14, 0, 0, TimeSpan.Zero);
 
-    public IIncidentStore Store { get; }
+    public IIncidentReader Store { get; }
+
+    public IStorageHealth Health { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -40,21 +43,23 @@ internal sealed class MetricsHost : IAsyncDisposable
     /// <summary>Starts a host whose store answers <paramref name="open"/>, <paramref name="pending"/> and <paramref name="oldest"/>.</summary>
     public static async Task<MetricsHost> StartAsync(IReadOnlyList<Incident> open, int pending = 0, DateTimeOffset? oldest = null)
     {
-        var store = Substitute.For<IIncidentStore>();
+        var store = Substitute.For<IIncidentReader>();
         store.ListAsync(true, Arg.Any<CancellationToken>()).Returns(open);
-        store.CountPendingOutboxAsync(Arg.Any<CancellationToken>()).Returns(pending);
-        store.GetOldestPendingOutboxAsync(Arg.Any<CancellationToken>()).Returns(oldest);
+        var health = Substitute.For<IStorageHealth>();
+        health.CountPendingOutboxAsync(Arg.Any<CancellationToken>()).Returns(pending);
+        health.GetOldestPendingOutboxAsync(Arg.Any<CancellationToken>()).Returns(oldest);
         var time = new FakeTimeProvider(Start);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(health);
         builder.Services.AddIncidentBotMetrics();
         var app = builder.Build();
         app.MapIncidentBotMetrics();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new MetricsHost(app, store, time);
+        return new MetricsHost(app, store, health, time);
     }
 
     /// <summary>A meter of this host, as an adapter makes it.</summary>

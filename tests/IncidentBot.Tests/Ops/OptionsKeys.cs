@@ -16,7 +16,7 @@ internal static class OptionsKeys
 {
     /// <summary>The assemblies that hold options classes.</summary>
     public static readonly string[] Assemblies =
-        ["IncidentBot", "IncidentBot.Core", "IncidentBot.Slack", "IncidentBot.Discord", "IncidentBot.Storage"];
+        ["IncidentBot", "IncidentBot.Core", "IncidentBot.Slack", "IncidentBot.Discord", "IncidentBot.Storage", "IncidentBot.Alerts"];
 
     public static IReadOnlyList<Type> OptionsTypes() =>
         Assemblies.Select(Assembly.Load).SelectMany(OptionsTypesIn).ToList();

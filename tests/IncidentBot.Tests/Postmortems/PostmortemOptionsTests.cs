@@ -43,7 +43,7 @@ public sealed class PostmortemOptionsTests : IDisposable
         var result = new PostmortemOptionsValidator().Validate(null, new PostmortemOptions { Directory = file });
 
         Assert.True(result.Failed);
-        Assert.Contains("Postmortems:Directory", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Postmortems__Directory", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Postmortems__Directory", result.FailureMessage, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public sealed class PostmortemOptionsTests : IDisposable
         var result = new PostmortemOptionsValidator().Validate(null, new PostmortemOptions { Directory = folder });
 
         Assert.True(result.Failed);
-        Assert.StartsWith("Postmortems:Directory", result.FailureMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Postmortems__Directory", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,14 +30,18 @@ internal sealed class SlackBot : IAsyncDisposable
 
     public SlackDriver Driver { get; }
 
-    public static async Task<SlackBot> StartAsync(string mode)
+    public static async Task<SlackBot> StartAsync(string mode) => await StartAsync(mode, null, null);
+
+    /// <summary>As <see cref="StartAsync(string)"/>, from <paramref name="start"/> and with more settings (other features' keys).</summary>
+    public static async Task<SlackBot> StartAsync(string mode, DateTimeOffset? start, Action<Dictionary<string, string?>>? configure)
     {
         var slack = await FakeSlack.StartAsync();
         slack.AddUser("U0JENS", "Jens");
         slack.AddUser("U0MARIA", "Maria");
         var settings = Settings(slack, mode);
         settings["Api:Token"] = ApiToken;
-        var app = new BotApplication(settings).Start();
+        configure?.Invoke(settings);
+        var app = new BotApplication(settings, start).Start();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
         SlackDriver driver = mode == "socket" ? new SocketSlackDriver(slack) : new HttpSlackDriver(slack, client, SigningSecret, app.Time);

@@ -71,7 +71,7 @@ public sealed class SlackEndToEndTests
         await bot.Driver.CommandAsync("declare sev2 Search slow", "U0JENS", "trig-1");
         await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and its thread");
         var root = bot.Roots[0];
-        var store = bot.App.Services.GetRequiredService<IIncidentStore>();
+        var store = bot.App.Services.GetRequiredService<IStorageHealth>();
         await Eventually.AssertAsync(async () => await store.CountPendingOutboxAsync(TestContext.Current.CancellationToken) == 0, "the declare delivered");
 
         bot.Slack.Fail("chat.postMessage", FakeSlackFault.LostAnswer());

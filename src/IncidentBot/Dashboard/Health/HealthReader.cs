@@ -5,7 +5,7 @@ using IncidentBot.Hosting;
 namespace IncidentBot.Dashboard.Health;
 
 /// <summary>Gathers the health page: the store's backlog and clocks, and the adapters' activity.</summary>
-internal sealed class HealthReader(IIncidentStore store, PlatformActivity activity, IncidentChanges changes, IConfiguration configuration, TimeProvider time)
+internal sealed class HealthReader(IIncidentStore store, IStorageHealth storage, PlatformActivity activity, IncidentChanges changes, IConfiguration configuration, TimeProvider time)
 {
     public async Task<HealthView> ReadAsync(CancellationToken cancellationToken)
     {
@@ -13,10 +13,10 @@ internal sealed class HealthReader(IIncidentStore store, PlatformActivity activi
         return new HealthView(
             now,
             StartupReport.Version(),
-            await store.IsReadyAsync(cancellationToken),
+            await storage.IsReadyAsync(cancellationToken),
             [Platform("Slack", SlackMode()), Platform("Discord", DiscordMode())],
-            await store.CountPendingOutboxAsync(cancellationToken),
-            await store.GetOldestPendingOutboxAsync(cancellationToken),
+            await storage.CountPendingOutboxAsync(cancellationToken),
+            await storage.GetOldestPendingOutboxAsync(cancellationToken),
             await store.GetEarliestReminderAsync(cancellationToken),
             changes.Watchers);
     }

@@ -9,7 +9,7 @@ using IncidentBot.Dashboard.Live;
 namespace IncidentBot.Dashboard.Pages;
 
 /// <summary>Reads one incident for a viewer: an incident outside their workspaces is as absent as one that never was.</summary>
-internal sealed class IncidentReader(IIncidentStore store, IncidentPolicy policy, PostmortemHtml markdown, IncidentChanges changes, TimeProvider time)
+internal sealed class IncidentReader(IIncidentReader store, IncidentPolicy policy, PostmortemHtml markdown, IncidentChanges changes, TimeProvider time)
 {
     public async Task<Incident?> FindAsync(string id, WorkspaceScope scope, CancellationToken cancellationToken) =>
         IncidentId.TryParse(id, out var incidentId) && await store.FindAsync(incidentId, cancellationToken) is { } incident && scope.Allows(incident.Workspace)

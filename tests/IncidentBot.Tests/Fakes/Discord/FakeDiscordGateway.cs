@@ -36,6 +36,9 @@ public sealed class FakeDiscordGateway(FakeDiscord discord) : IDisposable
     /// <summary>Answer a Resume with op 9 (d=false) instead of replaying.</summary>
     public bool RefuseResume { get; set; }
 
+    /// <summary>Leave an Identify unanswered (no READY, so no sequence number yet).</summary>
+    public bool HoldReady { get; set; }
+
     public int Connections
     {
         get
@@ -222,7 +225,7 @@ public sealed class FakeDiscordGateway(FakeDiscord discord) : IDisposable
         var data = frame["d"];
         lock (_lock)
         {
-            _frames.Add(new ClientFrame(connection, op, data?.DeepClone()));
+            _frames.Add(new ClientFrame(connection, op, data?.DeepClone(), frame.ContainsKey("d")));
         }
 
         switch (op)
@@ -232,6 +235,8 @@ public sealed class FakeDiscordGateway(FakeDiscord discord) : IDisposable
                 break;
             case 2 when CloseOnIdentify is { } code:
                 await socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close on identify", CancellationToken.None);
+                break;
+            case 2 when HoldReady:
                 break;
             case 2:
                 await ReadyAsync(socket);

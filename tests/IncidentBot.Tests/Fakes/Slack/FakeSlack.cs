@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +15,7 @@ namespace IncidentBot.Tests.Fakes.Slack;
 /// test drives. Faults are planned per method (429 with <c>Retry-After</c>, 5xx, <c>ok:false</c>), or the whole
 /// API can be <see cref="Down"/>. Runs on real time: the bot under test may run on a fake clock.
 /// </summary>
-public sealed class FakeSlack : IAsyncDisposable
+public sealed partial class FakeSlack : IAsyncDisposable
 {
     public const string TeamId = "T0FAKE";
     public const string BotUserId = "U0BOT";
@@ -37,12 +36,8 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Dictionary<string, (string Name, string Title, byte[]? Bytes)> _uploads = [];
     private readonly Dictionary<string, Queue<FakeSlackFault>> _faults = [];
     private readonly Dictionary<string, string> _users = [];
-    private readonly List<FakeSlackAck> _acks = [];
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private WebSocket? _socket;
     private long _sequence;
     private int _connectionsOpened;
-    private int _socketsAccepted;
 
     private FakeSlack(WebApplication app)
     {
@@ -64,23 +59,7 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The page size of <c>conversations.replies</c>, whatever <c>limit</c> the bot asks for.</summary>
     public int RepliesPageSize { get; set; } = 100;
 
-    /// <summary>Whether a new Socket Mode connection is greeted with <c>hello</c>.</summary>
-    public bool SendHello { get; set; } = true;
-
     public int ConnectionsOpened => Volatile.Read(ref _connectionsOpened);
-
-    public int SocketsAccepted => Volatile.Read(ref _socketsAccepted);
-
-    public bool SocketConnected
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _socket is { State: WebSocketState.Open };
-            }
-        }
-    }
 
     public IReadOnlyList<FakeSlackCall> Calls => Snapshot(_calls);
 
@@ -93,8 +72,6 @@ public sealed class FakeSlack : IAsyncDisposable
     public IReadOnlyList<FakeSlackReaction> Reactions => Snapshot(_reactions);
 
     public IReadOnlyList<FakeSlackFile> Files => Snapshot(_files);
-
-    public IReadOnlyList<FakeSlackAck> Acks => Snapshot(_acks);
 
     public static async Task<FakeSlack> StartAsync()
     {
@@ -166,65 +143,12 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public Uri ResponseUrl(string id) => new(BaseUrl, $"respond/{id}");
 
-    /// <summary>Sends a Socket Mode envelope to the connected bot; returns its envelope id.</summary>
-    public async Task<string> SendEnvelopeAsync(string type, JsonNode payload, bool acceptsResponsePayload = false, string? envelopeId = null)
-    {
-        var id = envelopeId ?? Guid.NewGuid().ToString();
-        var frame = new JsonObject
-        {
-            ["envelope_id"] = id,
-            ["type"] = type,
-            ["payload"] = payload.DeepClone(),
-            ["accepts_response_payload"] = acceptsResponsePayload,
-        };
-        if (type == "events_api")
-        {
-            frame["retry_attempt"] = 0;
-            frame["retry_reason"] = string.Empty;
-        }
-
-        await SendFrameAsync(frame.ToJsonString());
-        return id;
-    }
-
-    public async Task SendFrameAsync(string json)
-    {
-        WebSocket socket;
-        lock (_lock)
-        {
-            socket = _socket ?? throw new InvalidOperationException("No Socket Mode connection.");
-        }
-
-        await _sendLock.WaitAsync();
-        try
-        {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends a <c>disconnect</c> frame, as Slack does before moving a connection.</summary>
-    public Task DisconnectAsync(string reason) =>
-        SendFrameAsync(new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "fake" } }.ToJsonString());
-
-    /// <summary>Closes the connection without notice.</summary>
-    public void DropSocket()
-    {
-        lock (_lock)
-        {
-            _socket?.Abort();
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         DropSocket();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _sendLock.Dispose();
+        DisposeSockets();
     }
 
     private IReadOnlyList<T> Snapshot<T>(List<T> list)
@@ -253,9 +177,16 @@ public sealed class FakeSlack : IAsyncDisposable
             fault = FakeSlackFault.ServerError();
         }
 
-        var status = fault?.Status ?? 200;
+        var status = fault is { Drop: true } ? 0 : fault?.Status ?? 200;
         var call = new FakeSlackCall(method, authorization, http.Request.ContentType, form, json, status, TimeProvider.System.GetUtcNow());
         Record(call);
+        if (fault is { Drop: true })
+        {
+            Answer(method, call);
+            http.Abort();
+            return;
+        }
+
         if (status != 200)
         {
             if (fault is { AfterEffect: true })
@@ -277,6 +208,11 @@ public sealed class FakeSlack : IAsyncDisposable
         var answer = authorization != $"Bearer {expectedToken}" ? Error("invalid_auth")
             : fault?.Error is { } error ? Error(error)
             : Answer(method, call);
+        if (!await HoldAnswerAsync(method, http.RequestAborted))
+        {
+            return;
+        }
+
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(answer.ToJsonString());
     }
@@ -553,6 +489,11 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task HandleResponseUrlAsync(HttpContext http, string id)
     {
         var (form, json) = await ReadArgumentsAsync(http.Request);
+        if (!await ResponseUrlAvailableAsync(http))
+        {
+            return;
+        }
+
         Record(new FakeSlackCall("response_url", http.Request.Headers.Authorization.ToString(), http.Request.ContentType,
             form, json, 200, TimeProvider.System.GetUtcNow()));
         lock (_lock)
@@ -562,72 +503,6 @@ public sealed class FakeSlack : IAsyncDisposable
 
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync("""{"ok":true}""");
-    }
-
-    private async Task HandleSocketAsync(HttpContext http)
-    {
-        if (!http.WebSockets.IsWebSocketRequest || Down)
-        {
-            http.Response.StatusCode = Down ? 503 : 400;
-            return;
-        }
-
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        lock (_lock)
-        {
-            _socket = socket;
-        }
-
-        Interlocked.Increment(ref _socketsAccepted);
-        if (SendHello)
-        {
-            await SendFrameAsync("""{"type":"hello","num_connections":1,"debug_info":{"host":"fake","approximate_connection_time":18060},"connection_info":{"app_id":"A0FAKE"}}""");
-        }
-
-        var buffer = new byte[64 * 1024];
-        try
-        {
-            while (socket.State == WebSocketState.Open)
-            {
-                using var message = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await socket.ReceiveAsync(buffer, http.RequestAborted);
-                    message.Write(buffer, 0, result.Count);
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                    break;
-                }
-
-                var ack = JsonNode.Parse(message.ToArray()) as JsonObject;
-                if (ack?["envelope_id"]?.GetValue<string>() is { } envelopeId)
-                {
-                    lock (_lock)
-                    {
-                        _acks.Add(new FakeSlackAck(envelopeId, ack["payload"]?.DeepClone()));
-                    }
-                }
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            // The bot went away; the test sees it through SocketConnected.
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                if (ReferenceEquals(_socket, socket))
-                {
-                    _socket = null;
-                }
-            }
-        }
     }
 
     private void Record(FakeSlackCall call)

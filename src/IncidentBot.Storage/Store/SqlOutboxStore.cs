@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Database;
+using IncidentBot.Storage.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentBot.Storage.Store;
+
+/// <summary>
+/// The outbox dispatcher's port over Dapper (DESIGN.md §7): one write claims lane heads and records their attempts,
+/// one write records each outcome. Every write commits on its own, so a "disk full" surfaces as
+/// <see cref="StorageFullException"/> before the platform is called (the claim) or after (the outcome), never as a
+/// half-written outcome: a root id and its message's state are written in one transaction.
+/// </summary>
+internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, ILogger<SqlOutboxStore> logger) : IOutboxStore
+{
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var parameters = new
+        {
+            Now = Instants.ToMs(claim.Now),
+            claim.Owner,
+            LeaseUntil = Instants.ToMs(claim.LeaseUntil),
+            claim.Limit,
+            claim.ReplyLimit,
+        };
+        var rows = await WriteAsync(async c => (await c.QueryAsync<OutboxRow>(new CommandDefinition(
+            OutboxSql.Claim, parameters, cancellationToken: cancellationToken))).AsList(), cancellationToken);
+        var messages = new List<OutboxMessage>(rows.Count);
+        foreach (var row in rows.OrderBy(r => r.Id))
+        {
+            OutboundIntent intent;
+            try
+            {
+                intent = json.Deserialize(row.Intent);
+            }
+            catch (JsonException e)
+            {
+                // A row no build can read would block its lane forever: park it as failed, loudly.
+                StorageLog.OutboxUnreadable(logger, row.Id, new IncidentId(row.IncidentNumber).ToString(), e.Message);
+                await MarkFailedAsync(row.Id, claim.Now, "unreadable intent: " + e.Message, cancellationToken);
+                continue;
+            }
+
+            messages.Add(new OutboxMessage(
+                row.Id,
+                new IncidentId(row.IncidentNumber),
+                intent,
+                Instants.FromMs(row.CreatedAt),
+                checked((int)row.Attempts),
+                Instants.FromMs(row.NextAttemptAt),
+                row.LastError));
+        }
+
+        return messages;
+    }
+
+    public async Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset now, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Instants.FromMs(await database.RunAsync(() => connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            OutboxSql.NextDue, new { Now = Instants.ToMs(now), Owner = owner }, cancellationToken: cancellationToken))));
+    }
+
+    public Task MarkDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        FinishAsync(messageId, OutboxKind.Delivered, at, null, cancellationToken);
+
+    public Task MarkRootPostedAsync(long messageId, IncidentId id, string rootMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SetFieldAndFinishAsync(OutboxSql.SetRoot, messageId, id, rootMessageId, at, cancellationToken);
+
+    public Task MarkThreadOpenedAsync(long messageId, IncidentId id, string threadId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SetFieldAndFinishAsync(OutboxSql.SetThread, messageId, id, threadId, at, cancellationToken);
+
+    public Task MarkEditsDeliveredAsync(IncidentId id, long upToId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync(OutboxSql.FinishEdits, new { id.Number, UpToId = upToId, At = Instants.ToMs(at) }, cancellationToken);
+
+    public Task RescheduleAsync(long messageId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(OutboxSql.Reschedule, new { Id = messageId, NextAttemptAt = Instants.ToMs(nextAttemptAt), Reason = reason }, cancellationToken);
+
+    public Task ReleaseAsync(long messageId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        ExecuteAsync(OutboxSql.Release, new { Id = messageId, NextAttemptAt = Instants.ToMs(nextAttemptAt) }, cancellationToken);
+
+    public Task MarkFailedAsync(long messageId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        FinishAsync(messageId, OutboxKind.Failed, at, reason, cancellationToken);
+
+    private Task<int> FinishAsync(long messageId, string state, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(OutboxSql.Finish, new { Id = messageId, State = state, At = Instants.ToMs(at), Reason = reason }, cancellationToken);
+
+    private Task<bool> SetFieldAndFinishAsync(string setField, long messageId, IncidentId id, string value, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(async c =>
+        {
+            await using var transaction = await c.BeginTransactionAsync(cancellationToken);
+            await c.ExecuteAsync(new CommandDefinition(setField, new { id.Number, Value = value }, transaction, cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition(OutboxSql.Finish,
+                new { Id = messageId, State = OutboxKind.Delivered, At = Instants.ToMs(at), Reason = (string?)null }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        WriteAsync(c => c.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// Maps "disk full" but does not clear the full state on success: these writes mostly rewrite rows in place, which
+    /// SQLite can do on a full disk, so they prove nothing about room for the next command (readiness asks for that).
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await database.RunAsync(() => write(connection));
+    }
+}

@@ -1,0 +1,77 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IncidentBot.Tests.Host;
+
+/// <summary>
+/// The real outbox store, except that its claims or its outcome writes can be made to fail as a full disk fails them
+/// (<see cref="StorageFullException"/>): the dispatcher's side of issue 10, defect 2, without needing a real disk.
+/// </summary>
+internal sealed class FlakyOutboxStore : IOutboxStore
+{
+    private IOutboxStore _inner = null!;
+    private int _refusedClaims;
+    private int _refusedOutcomes;
+
+    public bool FullClaims { get; set; }
+
+    public bool FullOutcomes { get; set; }
+
+    public int RefusedClaims => Volatile.Read(ref _refusedClaims);
+
+    public int RefusedOutcomes => Volatile.Read(ref _refusedOutcomes);
+
+    /// <summary>Puts this decorator over the store the host registered.</summary>
+    public static FlakyOutboxStore Install(IServiceCollection services)
+    {
+        var registered = services.Single(d => d.ServiceType == typeof(IOutboxStore));
+        var type = registered.ImplementationType ?? throw new InvalidOperationException("The outbox store is registered by type.");
+        var flaky = new FlakyOutboxStore();
+        services.RemoveAll<IOutboxStore>();
+        services.AddSingleton(type);
+        services.AddSingleton<IOutboxStore>(sp =>
+        {
+            flaky._inner = (IOutboxStore)sp.GetRequiredService(type);
+            return flaky;
+        });
+        return flaky;
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken) =>
+        FullClaims ? Refuse<IReadOnlyList<OutboxMessage>>(ref _refusedClaims) : _inner.ClaimAsync(claim, cancellationToken);
+
+    public Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset now, string owner, CancellationToken cancellationToken) =>
+        _inner.GetNextDueAsync(now, owner, cancellationToken);
+
+    public Task MarkDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.MarkDeliveredAsync(messageId, at, cancellationToken));
+
+    public Task MarkRootPostedAsync(long messageId, IncidentId id, string rootMessageId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.MarkRootPostedAsync(messageId, id, rootMessageId, at, cancellationToken));
+
+    public Task MarkThreadOpenedAsync(long messageId, IncidentId id, string threadId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.MarkThreadOpenedAsync(messageId, id, threadId, at, cancellationToken));
+
+    public Task MarkEditsDeliveredAsync(IncidentId id, long upToId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.MarkEditsDeliveredAsync(id, upToId, at, cancellationToken));
+
+    public Task RescheduleAsync(long messageId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.RescheduleAsync(messageId, nextAttemptAt, reason, cancellationToken));
+
+    public Task ReleaseAsync(long messageId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.ReleaseAsync(messageId, nextAttemptAt, cancellationToken));
+
+    public Task MarkFailedAsync(long messageId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        Outcome(() => _inner.MarkFailedAsync(messageId, at, reason, cancellationToken));
+
+    private static Task<T> Refuse<T>(ref int counter)
+    {
+        Interlocked.Increment(ref counter);
+        return Task.FromException<T>(new StorageFullException("disk full (test)"));
+    }
+
+    private Task Outcome(Func<Task> write) => FullOutcomes ? Refuse<bool>(ref _refusedOutcomes) : write();
+}
