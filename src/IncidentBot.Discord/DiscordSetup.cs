@@ -1,5 +1,6 @@
 using System.Reflection;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Leases;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Commands;
 using IncidentBot.Discord.Configuration;
@@ -67,6 +68,9 @@ public static class DiscordSetup
 
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddSingleton<GatewayEventProcessor>();
+        // A bot alone on its database holds its gateway session in memory; AddStorage registers the shared leases first.
+        services.TryAddSingleton<ILeaseStore, InProcessLeases>();
+        services.AddSingleton<GatewaySessionLease>();
         services.AddSingleton<DiscordGatewayClient>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordGatewayClient>());
         services.AddHostedService<CommandRegistrar>();

@@ -31,4 +31,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Pruned {OutboxRows} finished outbox rows and {InboundKeys} inbound keys")]
     public static partial void Pruned(ILogger logger, int outboxRows, int inboundKeys);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Migrating the PostgreSQL database from schema version {Version}. The bot copies no server database: the way back is a dump taken before the upgrade ({DumpCommand}); keep it until this release is proven")]
+    public static partial void MigratingWithoutCopy(ILogger logger, int version, string dumpCommand);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Could not renew this replica's outbox claims; they expire and another replica delivers them: {Reason}")]
+    public static partial void LeaseRenewalFailed(ILogger logger, string reason);
 }

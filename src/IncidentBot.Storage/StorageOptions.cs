@@ -5,6 +5,10 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>A SQLite connection string; a relative path is relative to the working directory.</summary>
+    /// <summary>
+    /// SQLite (<c>Data Source=…</c>; a relative path is relative to the working directory), or PostgreSQL
+    /// (<c>Host=…;Database=…;Username=…;Password=…</c> or <c>postgres://user:password@host/database</c>),
+    /// which several replicas can share.
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=data/incidentbot.db";
 }

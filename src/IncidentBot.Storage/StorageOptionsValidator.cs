@@ -1,20 +1,28 @@
+using IncidentBot.Storage.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Storage;
 
 /// <summary>
-/// Checks at start-up that the database path can be used, creating its folder: an unusable path must stop
-/// the bot with one line naming the key and the fix (DESIGN.md §4), not fail at the first command.
+/// Checks at start-up that the database path can be used, creating its folder, or that a PostgreSQL connection
+/// string names a server: an unusable setting must stop the bot with one line naming the key and the fix
+/// (DESIGN.md §4), not fail at the first command.
 /// </summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private const string Key = "Storage__ConnectionString";
     private const string Example = "\"Data Source=data/incidentbot.db\"";
+    private const string PostgresExample = "\"Host=db.internal;Database=incidentbot;Username=incidentbot;Password=…\"";
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (StorageConnection.IsPostgres(options.ConnectionString))
+        {
+            return ValidatePostgres(options.ConnectionString);
+        }
+
         SqliteConnectionStringBuilder builder;
         try
         {
@@ -39,6 +47,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         return Probe(path) is { } problem
             ? ValidateOptionsResult.Fail($"{Key} points at {path}, which cannot be used: {problem} Point {Key} at a writable file, e.g. {Example}, or fix the folder's permissions.")
             : ValidateOptionsResult.Success;
+    }
+
+    private static ValidateOptionsResult ValidatePostgres(string connectionString)
+    {
+        try
+        {
+            var builder = StorageConnection.ToNpgsql(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host)
+                ? ValidateOptionsResult.Fail($"{Key} names no PostgreSQL server (Host is empty). Set it like {PostgresExample}.")
+                : ValidateOptionsResult.Success;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or UriFormatException)
+        {
+            return ValidateOptionsResult.Fail($"{Key} is not a PostgreSQL connection string ({e.Message}). Set it like {PostgresExample} or postgres://user:password@host:5432/database.");
+        }
     }
 
     /// <summary>Why the database file cannot be created or written, or null when it can.</summary>

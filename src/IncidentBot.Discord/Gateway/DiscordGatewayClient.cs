@@ -27,6 +27,7 @@ namespace IncidentBot.Discord.Gateway;
 internal sealed class DiscordGatewayClient(
     DiscordRestClient rest,
     GatewayEventProcessor processor,
+    GatewaySessionLease sessionLease,
     IOptions<DiscordOptions> options,
     IRandomSource random,
     DiscordMetrics metrics,
@@ -68,6 +69,7 @@ internal sealed class DiscordGatewayClient(
         {
             _work.Writer.TryComplete();
             await consumer;
+            await sessionLease.ReleaseAsync();
         }
     }
 
@@ -83,15 +85,28 @@ internal sealed class DiscordGatewayClient(
                 await Task.Delay(delay, time, stoppingToken);
             }
 
+            // One replica holds the session (DESIGN.md §8); a successor resumes where the last holder was.
+            if (await sessionLease.AcquireAsync(stoppingToken) is { } resume)
+            {
+                (_sessionId, _resumeUrl, _sequence) = (resume.SessionId, resume.ResumeUrl, resume.Sequence);
+            }
+
             Ending ending;
+            using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var holding = sessionLease.HoldAsync(CurrentSession, lost, lost.Token);
             try
             {
-                ending = await ConnectOnceAsync(stoppingToken);
+                ending = await ConnectOnceAsync(lost.Token);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested
                 && e is WebSocketException or HttpRequestException or PlatformUnavailableException or DiscordApiException or OperationCanceledException or JsonException)
             {
                 ending = new Ending(_sessionId is null ? GatewayNext.Identify : GatewayNext.Resume, false, e.Message, null);
+            }
+            finally
+            {
+                await lost.CancelAsync();
+                await holding;
             }
 
             _ready = false;
@@ -119,6 +134,9 @@ internal sealed class DiscordGatewayClient(
             DiscordLog.GatewayReconnecting(logger, ending.Next.ToString(), ending.Reason);
         }
     }
+
+    private GatewayResumeState? CurrentSession() =>
+        _sessionId is { } session && _resumeUrl is { } url ? new GatewayResumeState(session, url, _sequence) : null;
 
     /// <summary>Immediately after a connection that worked; then 1, 2, 4 … 60 s, each ±25 %.</summary>
     private TimeSpan Backoff(int failures)

@@ -1,6 +1,6 @@
 namespace IncidentBot.Storage.Alerts;
 
-/// <summary>The alert tables' statements (migration 0004).</summary>
+/// <summary>The alert tables' statements (migration 0003).</summary>
 internal static class AlertSql
 {
     public const string Pending = "pending";

@@ -1,3 +1,5 @@
+using IncidentBot.Storage.Database;
+
 namespace IncidentBot.Storage.Outbox;
 
 /// <summary>
@@ -7,57 +9,52 @@ namespace IncidentBot.Storage.Outbox;
 /// status-doc lane's head is its newest pending edit, standing for all of them (the dispatcher renders the current
 /// state, so one edit covers them), deliverable once the root is posted and the latest retry time among them has come
 /// (a deferred or backed-off edit is not overtaken by a newer one); every pending reply is the head of its own lane.
-/// A claimed head holds its lane until its outcome is written. Only <see cref="OutboxLease"/> differs per database.
+/// A claimed head holds its lane until its outcome is written. Only what a live claim is differs per engine
+/// (<see cref="SqlDialect.LeaseHeld"/>, <see cref="SqlDialect.Claimable"/>).
 /// </summary>
 internal static class OutboxSql
 {
-    public const string Enqueue = """
+    /// <summary>The intent is a JSON document: <c>jsonb</c> on PostgreSQL.</summary>
+    public static string Enqueue(SqlDialect dialect) => $"""
         INSERT INTO outbox (incident_number, kind, lane, waits_for, intent, state, created_at, attempts, next_attempt_at, last_error, finished_at)
-        VALUES (@IncidentNumber, @Kind, @Lane, @WaitsFor, @Intent, 'pending', @At, 0, @At, NULL, NULL)
+        VALUES (@IncidentNumber, @Kind, @Lane, @WaitsFor, {dialect.Json("Intent")}, 'pending', @At, 0, @At, NULL, NULL)
         """;
 
     /// <summary>
     /// Claims lane heads and counts the attempt in the same statement, so no platform call is made for a message whose
     /// attempt is not on disk: after a crash the next claim of it counts a second attempt, which makes it a retry.
+    /// The engine guards the candidates against a concurrent claim (<see cref="SqlDialect.Claimable"/>).
     /// </summary>
-    public const string Claim = $"""
+    public static string Claim(SqlDialect dialect) => $"""
         UPDATE outbox
         SET attempts = attempts + 1, last_attempt_at = @Now, lease_owner = @Owner, lease_expires_at = @LeaseUntil
-        WHERE id IN (
-            SELECT id FROM (
-                SELECT o.id AS id FROM outbox o
-                JOIN incidents i ON i.number = o.incident_number
-                WHERE o.id IN ({ThreadHeads}) AND o.next_attempt_at <= @Now AND {Ready} AND NOT {OutboxLease.HeldO}
-                UNION ALL
-                SELECT e.newest_id AS id FROM ({DocLanes}) e
-                JOIN incidents i ON i.number = e.incident_number
-                WHERE e.due_at <= @Now AND e.held = 0 AND i.root_message_id IS NOT NULL
-                ORDER BY 1
-                LIMIT @Limit) lanes
-            UNION ALL
-            SELECT id FROM (
-                SELECT o.id AS id FROM outbox o
-                JOIN incidents i ON i.number = o.incident_number
-                WHERE o.state = 'pending' AND o.lane = 'reply' AND o.next_attempt_at <= @Now AND {Ready} AND NOT {OutboxLease.HeldO}
-                ORDER BY o.id
-                LIMIT @ReplyLimit) replies)
+        WHERE id IN ({dialect.Claimable(Candidates(dialect))})
         RETURNING {Columns}
         """;
 
-    public const string NextDue = $"""
+    public static string NextDue(SqlDialect dialect) => $"""
         SELECT MIN(due_at) FROM (
             SELECT o.next_attempt_at AS due_at FROM outbox o
             JOIN incidents i ON i.number = o.incident_number
-            WHERE o.id IN ({ThreadHeads}) AND {Ready} AND NOT {OutboxLease.HeldO}
+            WHERE o.id IN ({ThreadHeads}) AND {Ready} AND NOT {dialect.LeaseHeld("o")}
             UNION ALL
-            SELECT e.due_at FROM ({DocLanes}) e
+            SELECT e.due_at FROM ({DocLanes(dialect)}) e
             JOIN incidents i ON i.number = e.incident_number
             WHERE e.held = 0 AND i.root_message_id IS NOT NULL
             UNION ALL
             SELECT o.next_attempt_at FROM outbox o
             JOIN incidents i ON i.number = o.incident_number
-            WHERE o.state = 'pending' AND o.lane = 'reply' AND {Ready} AND NOT {OutboxLease.HeldO}
+            WHERE o.state = 'pending' AND o.lane = 'reply' AND {Ready} AND NOT {dialect.LeaseHeld("o")}
         ) candidates
+        """;
+
+    /// <summary>
+    /// The holder of a claim pushes its leases forward while it lives, so that only a dead holder's claims expire
+    /// (a shared database only: <see cref="SqlDialect.LeaseHeld"/>).
+    /// </summary>
+    public const string Renew = """
+        UPDATE outbox SET lease_expires_at = @LeaseUntil
+        WHERE state = 'pending' AND lease_owner = @Owner AND lease_expires_at > @Now
         """;
 
     public const string CountPending = "SELECT COUNT(*) FROM outbox WHERE state = 'pending'";
@@ -117,9 +114,29 @@ internal static class OutboxSql
          OR (o.waits_for = 'thread' AND i.thread_id IS NOT NULL))
         """;
 
-    private const string DocLanes = $"""
+    private static string DocLanes(SqlDialect dialect) => $"""
         SELECT g.incident_number, MAX(g.id) AS newest_id, MAX(g.next_attempt_at) AS due_at,
-               MAX(CASE WHEN {OutboxLease.HeldG} THEN 1 ELSE 0 END) AS held
+               MAX(CASE WHEN {dialect.LeaseHeld("g")} THEN 1 ELSE 0 END) AS held
         FROM outbox g WHERE g.state = 'pending' AND g.lane = 'doc' GROUP BY g.incident_number
+        """;
+
+    private static string Candidates(SqlDialect dialect) => $"""
+            SELECT id FROM (
+                SELECT o.id AS id FROM outbox o
+                JOIN incidents i ON i.number = o.incident_number
+                WHERE o.id IN ({ThreadHeads}) AND o.next_attempt_at <= @Now AND {Ready} AND NOT {dialect.LeaseHeld("o")}
+                UNION ALL
+                SELECT e.newest_id AS id FROM ({DocLanes(dialect)}) e
+                JOIN incidents i ON i.number = e.incident_number
+                WHERE e.due_at <= @Now AND e.held = 0 AND i.root_message_id IS NOT NULL
+                ORDER BY 1
+                LIMIT @Limit) lanes
+            UNION ALL
+            SELECT id FROM (
+                SELECT o.id AS id FROM outbox o
+                JOIN incidents i ON i.number = o.incident_number
+                WHERE o.state = 'pending' AND o.lane = 'reply' AND o.next_attempt_at <= @Now AND {Ready} AND NOT {dialect.LeaseHeld("o")}
+                ORDER BY o.id
+                LIMIT @ReplyLimit) replies
         """;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
@@ -18,19 +19,30 @@ namespace IncidentBot.Storage.Store;
 /// </summary>
 internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, ILogger<SqlOutboxStore> logger) : IOutboxStore
 {
+    // The dispatchers of this process that claimed on a shared database, whose leases OutboxLeaseRenewer renews.
+    private readonly ConcurrentDictionary<string, bool> _owners = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        var leaseUntil = claim.LeaseUntil;
+        if (database.Dialect.ClaimLease is { } lease)
+        {
+            // On a shared database a lease is short and renewed while its holder lives (DESIGN.md §8).
+            _owners.TryAdd(claim.Owner, true);
+            leaseUntil = claim.Now + lease < leaseUntil ? claim.Now + lease : leaseUntil;
+        }
+
         var parameters = new
         {
             Now = Instants.ToMs(claim.Now),
             claim.Owner,
-            LeaseUntil = Instants.ToMs(claim.LeaseUntil),
+            LeaseUntil = Instants.ToMs(leaseUntil),
             claim.Limit,
             claim.ReplyLimit,
         };
         var rows = await WriteAsync(async c => (await c.QueryAsync<OutboxRow>(new CommandDefinition(
-            OutboxSql.Claim, parameters, cancellationToken: cancellationToken))).AsList(), cancellationToken);
+            OutboxSql.Claim(database.Dialect), parameters, cancellationToken: cancellationToken))).AsList(), cancellationToken);
         var messages = new List<OutboxMessage>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.Id))
         {
@@ -64,7 +76,28 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return Instants.FromMs(await database.RunAsync(() => connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            OutboxSql.NextDue, new { Now = Instants.ToMs(now), Owner = owner }, cancellationToken: cancellationToken))));
+            OutboxSql.NextDue(database.Dialect), new { Now = Instants.ToMs(now), Owner = owner }, cancellationToken: cancellationToken))));
+    }
+
+    /// <summary>
+    /// Pushes the leases this process holds forward to <paramref name="now"/> plus the engine's claim lease; a no-op
+    /// where claims need no renewal. Returns how many claims were renewed.
+    /// </summary>
+    public async Task<int> RenewLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.ClaimLease is not { } lease || _owners.IsEmpty)
+        {
+            return 0;
+        }
+
+        var renewed = 0;
+        foreach (var owner in _owners.Keys)
+        {
+            renewed += await ExecuteAsync(
+                OutboxSql.Renew, new { Owner = owner, Now = Instants.ToMs(now), LeaseUntil = Instants.ToMs(now + lease) }, cancellationToken);
+        }
+
+        return renewed;
     }
 
     public Task MarkDeliveredAsync(long messageId, DateTimeOffset at, CancellationToken cancellationToken) =>

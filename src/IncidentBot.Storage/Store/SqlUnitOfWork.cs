@@ -10,11 +10,11 @@ using IncidentBot.Storage.Outbox;
 namespace IncidentBot.Storage.Store;
 
 /// <summary>
-/// One transaction on one connection. It starts with the write lock taken (Microsoft.Data.Sqlite begins
-/// non-deferred transactions with <c>BEGIN IMMEDIATE</c>), so concurrent units of work queue on
-/// <c>busy_timeout</c> instead of failing when a reader tries to become a writer
-/// (https://www.sqlite.org/lang_transaction.html). After any failure it only rolls back: SQLite may already
-/// have rolled the transaction back (disk full does), and a later statement would then commit on its own.
+/// One transaction on one connection. It starts with the write lock taken (<see cref="SqlDialect.BeginWriteAsync"/>:
+/// SQLite's <c>BEGIN IMMEDIATE</c>, PostgreSQL's advisory lock), so units of work, in this process or another
+/// replica, run one after the other and each decides on what the previous one committed; a due reminder is thus
+/// claimed and fired in one transaction. After any failure it only rolls back: SQLite may already have rolled the
+/// transaction back (disk full does), and a later statement would then commit on its own.
 /// </summary>
 internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
 {
@@ -38,7 +38,7 @@ internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
         var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            var transaction = await database.RunAsync(async () => await connection.BeginTransactionAsync(cancellationToken));
+            var transaction = await database.RunAsync(() => database.Dialect.BeginWriteAsync(connection, cancellationToken));
             return new SqlUnitOfWork(database, json, connection, transaction);
         }
         catch
@@ -145,7 +145,7 @@ internal sealed partial class SqlUnitOfWork : IIncidentUnitOfWork
         ArgumentNullException.ThrowIfNull(intent);
         var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
         return RunAsync(() => _connection.ExecuteAsync(new CommandDefinition(
-            OutboxSql.Enqueue,
+            OutboxSql.Enqueue(_database.Dialect),
             new { IncidentNumber = id.Number, Kind = kind, Lane = lane, WaitsFor = waitsFor, Intent = _json.Serialize(intent), At = Instants.ToMs(at) },
             _transaction,
             cancellationToken: cancellationToken)));

@@ -6,7 +6,7 @@ namespace IncidentBot.Hosting;
 /// Wakes a background loop early: "something changed, look again". Signals coalesce, so a burst of changes
 /// costs one wake-up. Waiting runs on the injected clock so tests drive it with a fake one.
 /// </summary>
-internal sealed class WorkSignal(TimeProvider time)
+internal sealed class WorkSignal(TimeProvider time, TimeSpan? longestSleep = null)
 {
     /// <summary>The real clock always moves a little between two reads; a fake one jumps when a test advances it.</summary>
     private static readonly TimeSpan Jump = TimeSpan.FromMilliseconds(1);
@@ -16,9 +16,17 @@ internal sealed class WorkSignal(TimeProvider time)
 
     public void Signal() => _channel.Writer.TryWrite(true);
 
-    /// <summary>Returns when signalled or when the clock reaches <paramref name="until"/> (null: only a signal).</summary>
+    /// <summary>
+    /// Returns when signalled or when the clock reaches <paramref name="until"/> (null: only a signal), or after
+    /// the longest sleep this signal allows, when it has one.
+    /// </summary>
     public async Task WaitAsync(DateTimeOffset? until, CancellationToken cancellationToken)
     {
+        if (longestSleep is { } longest && (until is null || until > time.GetUtcNow() + longest))
+        {
+            until = time.GetUtcNow() + longest;
+        }
+
         while (true)
         {
             var before = time.GetUtcNow();

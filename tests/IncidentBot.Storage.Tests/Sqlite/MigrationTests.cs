@@ -8,8 +8,8 @@ public sealed class MigrationTests
 {
     private static readonly string[] ExpectedTables =
     [
-        "action_items", "audit_entries", "id_sequences", "inbound_keys", "incident_responders", "incidents", "outbox",
-        "postmortems", "schema_version", "timeline_entries", "timeline_revisions",
+        "action_items", "alert_groups", "audit_entries", "id_sequences", "inbound_keys", "incident_responders", "incidents", "outbox",
+        "pagerduty_links", "postmortems", "schema_version", "timeline_entries", "timeline_revisions",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -15,10 +15,13 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public const string Bob = "1400000000000000002";
 
+    private readonly TestEngine _engine;
+
     private long _nextEvent;
 
-    private DiscordBot(FakeDiscord discord, BotApplication app)
+    private DiscordBot(FakeDiscord discord, BotApplication app, TestEngine engine)
     {
+        _engine = engine;
         Discord = discord;
         App = app;
     }
@@ -29,8 +32,9 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public IIncidentReader Store => App.Services.GetRequiredService<IIncidentReader>();
 
-    public static async Task<DiscordBot> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<DiscordBot> StartAsync(IReadOnlyDictionary<string, string?>? extra = null, string engine = TestEngine.Sqlite)
     {
+        var database = await TestEngine.CreateAsync(engine);
         var discord = await FakeDiscord.StartAsync();
         var settings = Settings(discord);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -38,8 +42,8 @@ internal sealed class DiscordBot : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = new BotApplication(settings).Start();
-        var bot = new DiscordBot(discord, app);
+        var app = new BotApplication(settings, connectionString: database.ConnectionString).Start();
+        var bot = new DiscordBot(discord, app, database);
         await Eventually.AssertAsync(() => discord.Gateway.SessionId is not null, "the gateway session (READY)");
         return bot;
     }
@@ -96,6 +100,7 @@ internal sealed class DiscordBot : IAsyncDisposable
     {
         await App.DisposeAsync();
         await Discord.DisposeAsync();
+        await _engine.DisposeAsync();
     }
 
     private static string Name(string userId) => userId == Ana ? "Ana" : "Bob";

@@ -1,18 +1,21 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Tests.Infrastructure;
 
 namespace IncidentBot.Tests.Discord;
 
-/// <summary>An incident run end to end in Discord: the real host, its SQLite store and outbox, against the fake Discord.</summary>
+/// <summary>An incident run end to end in Discord: the real host, its store (SQLite and PostgreSQL) and outbox, against the fake Discord.</summary>
 public sealed class DiscordFlowTests
 {
     private static JsonValue S(string value) => JsonValue.Create(value);
 
-    [Fact]
-    public async Task An_incident_runs_from_declare_to_close_in_a_discord_thread()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task An_incident_runs_from_declare_to_close_in_a_discord_thread(string engine)
     {
-        await using var bot = await DiscordBot.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(engine: engine);
         var incidents = bot.Discord.IncidentsChannelId;
         await bot.UntilAsync(() => bot.Discord.RequestsTo("PUT", "/commands").Count == 1, "the /incident command registration");
 
@@ -70,10 +73,12 @@ public sealed class DiscordFlowTests
             r => Assert.Equal("[]", r.Json!["allowed_mentions"]!["parse"]!.ToJsonString()));
     }
 
-    [Fact]
-    public async Task A_429_with_retry_after_is_honoured_once_and_the_root_is_posted_once()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task A_429_with_retry_after_is_honoured_once_and_the_root_is_posted_once(string engine)
     {
-        await using var bot = await DiscordBot.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(engine: engine);
         var incidents = bot.Discord.IncidentsChannelId;
         bot.Discord.FailNext(new FakeFailure("POST", $"/channels/{incidents}/messages", 429, RetryAfter: 1));
 
@@ -84,10 +89,12 @@ public sealed class DiscordFlowTests
         Assert.Single(bot.Discord.MessagesIn(incidents));
     }
 
-    [Fact]
-    public async Task A_gateway_drop_mid_incident_resumes_and_no_event_is_lost_or_doubled()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task A_gateway_drop_mid_incident_resumes_and_no_event_is_lost_or_doubled(string engine)
     {
-        await using var bot = await DiscordBot.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(engine: engine);
         var incidents = bot.Discord.IncidentsChannelId;
         await bot.CommandAsync(incidents, DiscordBot.Ana, "declare", ("severity", 3, S("sev1")), ("title", 3, S("Login errors")));
         await bot.UntilAsync(() => bot.Discord.Threads.Count == 1, "the thread");

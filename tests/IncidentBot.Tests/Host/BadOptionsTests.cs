@@ -27,6 +27,9 @@ public sealed class BadOptionsTests
         { "Postmortems", "Postmortems__Directory", "/proc/version", "Postmortems__Directory" },
         { "Incidents", "Incidents__MonitoringWindow", "-00:30:00", "Incidents__MonitoringWindow" },
         { "Incidents", "Incidents__Severities__SEV1__AckWithin", "five minutes", "Incidents__Severities__SEV1__AckWithin" },
+        { "Alerts", "Alerts__Token", "too-short", "Alerts__Token" },
+        { "Alerts", "Alerts__DeclareAt", "SEV9", "Alerts__DeclareAt" },
+        { "PagerDuty", "PagerDuty__SeverityMap", "P1", "PagerDuty__SeverityMap" },
     };
 
     [Theory]

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace IncidentBot.Tests.Infrastructure;
 
 /// <summary>
-/// The real host, in process, with a fake clock and its own SQLite file. Platform fakes are reached through
+/// The real host, in process, with a fake clock and its own SQLite file (or the database a <see cref="TestEngine"/>
+/// made, given as <c>connectionString</c>). Platform fakes are reached through
 /// configuration alone (e.g. <c>Slack:ApiBaseUrl</c>), exactly as in production.
 /// </summary>
 internal sealed class BotApplication : WebApplicationFactory<Program>
@@ -24,17 +25,21 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
         IReadOnlyDictionary<string, string?>? settings = null,
         DateTimeOffset? start = null,
         string? databasePath = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? connectionString = null)
     {
         _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         Time = new FakeTimeProvider(start ?? DefaultStart);
         DatabasePath = databasePath ?? TempDatabase();
+        ConnectionString = connectionString ?? $"Data Source={DatabasePath}";
     }
 
     public FakeTimeProvider Time { get; }
 
     public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
 
     /// <summary>A fresh database path under the temp folder; pass it to a second application to simulate a restart.</summary>
     public static string TempDatabase()
@@ -77,7 +82,7 @@ internal sealed class BotApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Storage:ConnectionString", ConnectionString);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -35,6 +35,9 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, which the bot puts in the owner of its leases.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the process wrote to stdout and stderr.</summary>
     public string Output
     {

@@ -27,14 +27,14 @@ public sealed class ContainerFilesTests
     }
 
     [Fact]
-    public void Compose_has_a_postgres_service_ready_to_uncomment()
+    public void Compose_has_a_postgres_service_behind_the_postgres_profile()
     {
-        var text = Repository.Read("docker-compose.yml");
+        var postgres = Yaml.Map(Yaml.Map(Compose, "services"), "postgres");
 
-        Assert.Contains("  # postgres:\n", text, StringComparison.Ordinal);
-        Assert.Contains("  #   image: postgres:", text, StringComparison.Ordinal);
-        Assert.Contains("  # postgres-data:\n", text, StringComparison.Ordinal);
-        Assert.False(Yaml.Map(Compose, "services").ContainsKey("postgres"));
+        Assert.StartsWith("postgres:", Yaml.Str(postgres, "image"), StringComparison.Ordinal);
+        Assert.Equal(["postgres"], Yaml.Seq(postgres, "profiles").Cast<string>());
+        Assert.Contains("postgres-data:/var/lib/postgresql/data", Yaml.Seq(postgres, "volumes").Cast<string>());
+        Assert.True(Yaml.Map(Compose, "volumes").ContainsKey("postgres-data"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ public sealed class KubernetesManifestTests
     /// <summary>The base image's non-root "app" user (APP_UID in mcr.microsoft.com/dotnet/aspnet), which the Dockerfile runs as.</summary>
     private const string AppUid = "1654";
 
-    internal static readonly string Folder = Repository.PathOf("manifests", "k8s");
+    internal static readonly string Folder = Repository.PathOf("manifests", "k8s", "base");
 
     private static Dictionary<string, object?> Manifest(string file) => MiniYaml.ParseMapping(File.ReadAllText(Path.Combine(Folder, file)));
 

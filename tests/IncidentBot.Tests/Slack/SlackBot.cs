@@ -14,8 +14,11 @@ internal sealed class SlackBot : IAsyncDisposable
     public const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
     public const string ApiToken = "e2e-api-token-0123456789abcdef";
 
-    private SlackBot(FakeSlack slack, BotApplication app, HttpClient client, SlackDriver driver)
+    private readonly TestEngine _engine;
+
+    private SlackBot(FakeSlack slack, BotApplication app, HttpClient client, SlackDriver driver, TestEngine engine)
     {
+        _engine = engine;
         Slack = slack;
         App = app;
         Client = client;
@@ -30,18 +33,19 @@ internal sealed class SlackBot : IAsyncDisposable
 
     public SlackDriver Driver { get; }
 
-    public static async Task<SlackBot> StartAsync(string mode) => await StartAsync(mode, null, null);
+    public static async Task<SlackBot> StartAsync(string mode, string engine = TestEngine.Sqlite) => await StartAsync(mode, null, null, engine);
 
-    /// <summary>As <see cref="StartAsync(string)"/>, from <paramref name="start"/> and with more settings (other features' keys).</summary>
-    public static async Task<SlackBot> StartAsync(string mode, DateTimeOffset? start, Action<Dictionary<string, string?>>? configure)
+    /// <summary>As <see cref="StartAsync(string, string)"/>, from <paramref name="start"/> and with more settings (other features' keys).</summary>
+    public static async Task<SlackBot> StartAsync(string mode, DateTimeOffset? start, Action<Dictionary<string, string?>>? configure, string engine = TestEngine.Sqlite)
     {
+        var database = await TestEngine.CreateAsync(engine);
         var slack = await FakeSlack.StartAsync();
         slack.AddUser("U0JENS", "Jens");
         slack.AddUser("U0MARIA", "Maria");
         var settings = Settings(slack, mode);
         settings["Api:Token"] = ApiToken;
         configure?.Invoke(settings);
-        var app = new BotApplication(settings, start).Start();
+        var app = new BotApplication(settings, start, connectionString: database.ConnectionString).Start();
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiToken);
         SlackDriver driver = mode == "socket" ? new SocketSlackDriver(slack) : new HttpSlackDriver(slack, client, SigningSecret, app.Time);
@@ -50,7 +54,7 @@ internal sealed class SlackBot : IAsyncDisposable
             await Eventually.AssertAsync(() => slack.SocketConnected, "the Socket Mode connection");
         }
 
-        return new SlackBot(slack, app, client, driver);
+        return new SlackBot(slack, app, client, driver, database);
     }
 
     /// <summary>The configuration that points the host at <paramref name="slack"/>, in HTTP or Socket Mode.</summary>
@@ -93,5 +97,6 @@ internal sealed class SlackBot : IAsyncDisposable
         Client.Dispose();
         await App.DisposeAsync();
         await Slack.DisposeAsync();
+        await _engine.DisposeAsync();
     }
 }

@@ -7,18 +7,20 @@ namespace IncidentBot.Tests.Slack;
 
 /// <summary>
 /// The whole incident flow through the real host against the fake Slack, once over HTTP (signed requests) and
-/// once over Socket Mode.
+/// once over Socket Mode, on each storage engine.
 /// </summary>
 public sealed class SlackEndToEndTests
 {
     private const string Channel = SlackPayloads.Channel;
 
     [Theory]
-    [InlineData("http")]
-    [InlineData("socket")]
-    public async Task An_incident_runs_from_declare_to_close(string mode)
+    [InlineData("http", TestEngine.Sqlite)]
+    [InlineData("socket", TestEngine.Sqlite)]
+    [InlineData("http", TestEngine.Postgres)]
+    [InlineData("socket", TestEngine.Postgres)]
+    public async Task An_incident_runs_from_declare_to_close(string mode, string engine)
     {
-        await using var bot = await SlackBot.StartAsync(mode);
+        await using var bot = await SlackBot.StartAsync(mode, engine);
         var slack = bot.Slack;
 
         var reply = await bot.Driver.CommandAsync("declare sev1 Checkout &lt;!channel&gt; down", "U0JENS", "trig-declare", slack.ResponseUrl("declare"));
@@ -64,10 +66,12 @@ public sealed class SlackEndToEndTests
         Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Arg("thread_ts") is null);
     }
 
-    [Fact]
-    public async Task An_update_whose_post_was_answered_with_a_5xx_after_slack_posted_it_is_in_the_thread_once()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task An_update_whose_post_was_answered_with_a_5xx_after_slack_posted_it_is_in_the_thread_once(string engine)
     {
-        await using var bot = await SlackBot.StartAsync("http");
+        await using var bot = await SlackBot.StartAsync("http", engine);
         await bot.Driver.CommandAsync("declare sev2 Search slow", "U0JENS", "trig-1");
         await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and its thread");
         var root = bot.Roots[0];
@@ -84,11 +88,13 @@ public sealed class SlackEndToEndTests
     }
 
     [Theory]
-    [InlineData("http")]
-    [InlineData("socket")]
-    public async Task The_same_event_delivered_twice_is_recorded_once(string mode)
+    [InlineData("http", TestEngine.Sqlite)]
+    [InlineData("socket", TestEngine.Sqlite)]
+    [InlineData("http", TestEngine.Postgres)]
+    [InlineData("socket", TestEngine.Postgres)]
+    public async Task The_same_event_delivered_twice_is_recorded_once(string mode, string engine)
     {
-        await using var bot = await SlackBot.StartAsync(mode);
+        await using var bot = await SlackBot.StartAsync(mode, engine);
         await bot.Driver.CommandAsync("declare sev2 Search slow", "U0JENS", "trig-1");
         await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and its thread");
         var root = bot.Roots[0];
@@ -108,10 +114,12 @@ public sealed class SlackEndToEndTests
         Assert.Single(timeline, e => e!["text"]!.GetValue<string>() == "p99 is 4 s");
     }
 
-    [Fact]
-    public async Task A_429_with_retry_after_delivers_the_message_once_after_the_delay()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task A_429_with_retry_after_delivers_the_message_once_after_the_delay(string engine)
     {
-        await using var bot = await SlackBot.StartAsync("http");
+        await using var bot = await SlackBot.StartAsync("http", engine);
         bot.Slack.Fail("chat.postMessage", FakeSlackFault.RateLimited(2));
 
         await bot.Driver.CommandAsync("declare sev1 Payments failing", "U0JENS", "trig-1");
@@ -125,10 +133,12 @@ public sealed class SlackEndToEndTests
         Assert.Equal(2, bot.Slack.AttemptsOf("chat.postMessage").Count(c => c.Arg("thread_ts") is null));
     }
 
-    [Fact]
-    public async Task While_slack_is_down_messages_queue_and_arrive_in_order_when_it_returns()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task While_slack_is_down_messages_queue_and_arrive_in_order_when_it_returns(string engine)
     {
-        await using var bot = await SlackBot.StartAsync("socket");
+        await using var bot = await SlackBot.StartAsync("socket", engine);
         await bot.Driver.CommandAsync("declare sev1 API errors", "U0JENS", "trig-1");
         await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1
             && bot.Slack.Ephemerals.Any(e => e.ResponseUrlId == "trig-1"), "the status doc, the welcome and the follow-up");
@@ -158,10 +168,12 @@ public sealed class SlackEndToEndTests
             t => Assert.Contains("third update", t, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Replies_and_reactions_made_while_the_bot_was_disconnected_are_recorded_when_it_reconnects()
+    [Theory]
+    [InlineData(TestEngine.Sqlite)]
+    [InlineData(TestEngine.Postgres)]
+    public async Task Replies_and_reactions_made_while_the_bot_was_disconnected_are_recorded_when_it_reconnects(string engine)
     {
-        await using var bot = await SlackBot.StartAsync("socket");
+        await using var bot = await SlackBot.StartAsync("socket", engine);
         await bot.Driver.CommandAsync("declare sev2 Queue backlog", "U0JENS", "trig-1");
         await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count == 1, "the status doc and welcome");
         var root = bot.Roots[0];
