@@ -1,6 +1,7 @@
 using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Configuration;
+using IncidentBot.Dashboard;
 using IncidentBot.Discord;
 using IncidentBot.Health;
 using IncidentBot.Hosting;
@@ -37,6 +38,7 @@ try
         .AddIncidentBotAlerts(builder.Configuration)
         .AddPostmortemExport(builder.Configuration)
         .AddIncidentBotMetrics()
+        .AddDashboard(builder.Configuration)
         .AddIncidentBotLoops();
 
     var app = builder.Build();
@@ -46,12 +48,14 @@ try
     OptionsStartupCheck.ValidateAll(builder.Services, app.Services);
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+    app.UseDashboard();
     app.MapHealth();
     app.MapIncidentBotMetrics();
     app.MapIncidentApi();
     app.MapSlack();
     app.MapDiscord();
     app.MapAlerts();
+    app.MapDashboard();
     await app.RunAsync();
     return 0;
 }

@@ -22,12 +22,15 @@ public sealed class EnvExampleTests
         "Alerts__Token", "Alerts__GrafanaSecret", "Alerts__Platform", "Alerts__Workspace", "Alerts__Channel", "Alerts__SeverityLabel",
         "Alerts__SeverityMap", "Alerts__DeclareAt",
         "PagerDuty__WebhookSecret", "PagerDuty__ApiToken", "PagerDuty__From", "PagerDuty__ApiBaseUrl", "PagerDuty__SeverityMap",
+        "Dashboard__Workspaces", "Dashboard__SessionLifetime", "Dashboard__Oidc__Authority", "Dashboard__Oidc__ClientId",
+        "Dashboard__Oidc__ClientSecret", "Dashboard__Oidc__AllowedDomains", "Dashboard__Oidc__DomainWorkspaces",
     ];
 
     internal static readonly string[] SecretKeys =
         [
             "Slack__BotToken", "Slack__SigningSecret", "Slack__AppToken", "Discord__BotToken", "Api__Token",
             "Alerts__Token", "Alerts__GrafanaSecret", "PagerDuty__WebhookSecret", "PagerDuty__ApiToken",
+            "Dashboard__Oidc__ClientSecret",
         ];
 
     [Fact]
