@@ -30,6 +30,7 @@ public sealed class BadOptionsTests
         { "Alerts", "Alerts__Token", "too-short", "Alerts__Token" },
         { "Alerts", "Alerts__DeclareAt", "SEV9", "Alerts__DeclareAt" },
         { "PagerDuty", "PagerDuty__SeverityMap", "P1", "PagerDuty__SeverityMap" },
+        { "Dashboard", "Dashboard__SessionLifetime", "-01:00:00", "Dashboard__SessionLifetime" },
     };
 
     [Theory]
