@@ -28,7 +28,6 @@ public sealed class BadOptionsTests
         { "Incidents", "Incidents__MonitoringWindow", "-00:30:00", "Incidents__MonitoringWindow" },
         { "Incidents", "Incidents__Severities__SEV1__AckWithin", "five minutes", "Incidents__Severities__SEV1__AckWithin" },
         { "Alerts", "Alerts__Token", "too-short", "Alerts__Token" },
-        { "Alerts", "Alerts__DeclareAt", "SEV9", "Alerts__DeclareAt" },
         { "PagerDuty", "PagerDuty__SeverityMap", "P1", "PagerDuty__SeverityMap" },
         { "Dashboard", "Dashboard__SessionLifetime", "-01:00:00", "Dashboard__SessionLifetime" },
     };
