@@ -2,7 +2,6 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Tests.Host;
 
@@ -28,17 +27,21 @@ internal sealed class FlakyOutboxStore : IOutboxStore
     public static FlakyOutboxStore Install(IServiceCollection services)
     {
         var registered = services.Single(d => d.ServiceType == typeof(IOutboxStore));
-        var type = registered.ImplementationType ?? throw new InvalidOperationException("The outbox store is registered by type.");
         var flaky = new FlakyOutboxStore();
-        services.RemoveAll<IOutboxStore>();
-        services.AddSingleton(type);
+        services.Remove(registered);
         services.AddSingleton<IOutboxStore>(sp =>
         {
-            flaky._inner = (IOutboxStore)sp.GetRequiredService(type);
+            flaky._inner = Resolve(registered, sp);
             return flaky;
         });
         return flaky;
     }
+
+    // The host may register the store as an instance, a type or a factory (the SQL store answers several ports).
+    private static IOutboxStore Resolve(ServiceDescriptor registered, IServiceProvider services) =>
+        registered.ImplementationInstance as IOutboxStore
+        ?? (IOutboxStore?)registered.ImplementationFactory?.Invoke(services)
+        ?? (IOutboxStore)ActivatorUtilities.CreateInstance(services, registered.ImplementationType!);
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken) =>
         FullClaims ? Refuse<IReadOnlyList<OutboxMessage>>(ref _refusedClaims) : _inner.ClaimAsync(claim, cancellationToken);
