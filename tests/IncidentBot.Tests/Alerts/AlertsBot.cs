@@ -91,7 +91,7 @@ internal sealed class AlertsBot : IAsyncDisposable
     /// <summary>Rows of a table, read straight from the database: what "nothing stored" means.</summary>
     public long Count(string table)
     {
-        using var connection = new SqliteConnection($"Data Source={Chat.App.DatabasePath};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"{Chat.App.ConnectionString};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
