@@ -18,10 +18,12 @@ internal static class AlertsHosting
         {
             // The use cases write through a store that queues the PagerDuty intents of every change of a linked
             // incident in the same transaction; the alert intake itself writes undecorated, so a page never echoes.
+            // The commit listener wakes the outbox and reminder loops, as for the undecorated service.
             services.Replace(ServiceDescriptor.Singleton(sp => new IncidentService(
                 new PagerDutySyncStore(sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>()),
                 sp.GetRequiredService<IncidentPolicy>(),
-                sp.GetRequiredService<TimeProvider>())));
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ICommitListener>())));
         }
 
         services.AddHostedService<AlertNoticeDispatcher>();
