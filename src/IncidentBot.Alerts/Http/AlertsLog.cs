@@ -1,3 +1,4 @@
+using IncidentBot.Core.Incidents;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Alerts.Http;
@@ -15,4 +16,7 @@ internal static partial class AlertsLog
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "PagerDuty refused {Action} of {PagerDutyId} for {IncidentId}: {Status} {Error}")]
     public static partial void PagerDutyRefused(this ILogger logger, string action, string pagerDutyId, string incidentId, int status, string error);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "PagerDuty already has the note for {IncidentId} on {PagerDutyId} (an earlier attempt made it); not posting it again")]
+    public static partial void PagerDutyNoteFound(this ILogger logger, string pagerDutyId, IncidentId incidentId);
 }

@@ -18,6 +18,8 @@ namespace IncidentBot.Alerts.PagerDuty;
 /// or resolve, <c>POST /incidents/{id}/notes</c> for an update, with <c>Authorization: Token token=…</c> and the
 /// <c>From</c> user. One attempt per call: the outbox owns the retries, so a 429 (honouring <c>Retry-After</c> or
 /// <c>ratelimit-reset</c>), a 5xx, a timeout or a refused connection leaves the intent queued; any other 4xx is final.
+/// Acknowledge and resolve set a state, so repeating them is harmless; a note is not, so a note whose earlier attempt
+/// may have been made (DESIGN.md §7) is first looked for among the incident's notes (<c>GET /incidents/{id}/notes</c>).
 /// </summary>
 internal sealed class PagerDutyClient(
     IHttpClientFactory clients,
@@ -28,6 +30,9 @@ internal sealed class PagerDutyClient(
     public const string HttpClientName = "pagerduty";
 
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>How far PagerDuty's clock may be behind ours when it stamps a note.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     public bool Accepts(OutboundIntent intent) => intent is SyncPagerDuty;
 
@@ -40,6 +45,12 @@ internal sealed class PagerDutyClient(
         }
 
         var id = Uri.EscapeDataString(sync.PagerDutyId);
+        if (sync.Action == PagerDutyAction.Note && delivery.IsRetry && await HasNoteAsync(id, sync.Note, delivery, cancellationToken))
+        {
+            logger.PagerDutyNoteFound(sync.PagerDutyId, incident.Id);
+            return;
+        }
+
         using var request = sync.Action switch
         {
             PagerDutyAction.Note => Request(HttpMethod.Post, $"incidents/{id}/notes", new JsonObject { ["note"] = new JsonObject { ["content"] = sync.Note } }),
@@ -53,23 +64,7 @@ internal sealed class PagerDutyClient(
             }),
         };
 
-        using var timeout = new CancellationTokenSource(AttemptTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(HttpClientName).SendAsync(request, linked.Token);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new PlatformUnavailableException($"PagerDuty could not be reached: {e.Message}", e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PlatformUnavailableException("PagerDuty did not answer in time", e);
-        }
-
-        using (response)
+        using (var response = await CallAsync(request, cancellationToken))
         {
             if (response.IsSuccessStatusCode)
             {
@@ -88,12 +83,49 @@ internal sealed class PagerDutyClient(
         }
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path, JsonObject body)
+    /// <summary>Whether the incident already has this note, made no earlier than the message was queued.</summary>
+    private async Task<bool> HasNoteAsync(string id, string? note, Delivery delivery, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, $"incidents/{id}/notes", null);
+        using var response = await CallAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            // Not knowing is not a licence to post: the note waits for a look that succeeds.
+            throw new PlatformUnavailableException($"PagerDuty answered {(int)response.StatusCode} to the notes look-up", RetryAfter(response));
+        }
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body?["notes"] is JsonArray notes && notes.Any(n =>
+            n?["content"]?.GetValue<string>() == note
+            && (n?["created_at"]?.GetValue<string>() is not { } made
+                || !DateTimeOffset.TryParse(made, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                || at >= delivery.QueuedAt - ClockSkew));
+    }
+
+    private async Task<HttpResponseMessage> CallAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(AttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await clients.CreateClient(HttpClientName).SendAsync(request, linked.Token);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PlatformUnavailableException($"PagerDuty could not be reached: {e.Message}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PlatformUnavailableException("PagerDuty did not answer in time", e);
+        }
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, JsonObject? body)
     {
         var settings = options.Value;
         var request = new HttpRequestMessage(method, new Uri(settings.ApiBase, path))
         {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", "token=" + settings.ApiToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.pagerduty+json") { Parameters = { new NameValueHeaderValue("version", "2") } });

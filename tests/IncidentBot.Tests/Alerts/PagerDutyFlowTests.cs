@@ -132,4 +132,25 @@ public sealed class PagerDutyFlowTests
         Assert.Equal([503, 503, 429, 200], bot.PagerDuty.Requests.Select(r => r.Status));
         Assert.All(bot.PagerDuty.Requests, r => Assert.Equal("acknowledged", r.IncidentStatus));
     }
+
+    [Fact]
+    public async Task A_note_whose_answer_was_lost_is_looked_for_and_not_added_twice()
+    {
+        await using var bot = await AlertsBot.StartAsync();
+        await bot.PostPageAsync(AlertsBot.Fixture("incident.triggered.json"));
+        await Eventually.AssertAsync(() => bot.Chat.Roots.Count == 1, "the status doc");
+
+        // PagerDuty makes the note, but the answer is lost (500): the outcome is open, so the retry looks first.
+        bot.PagerDuty.LoseAnswers(1);
+        await bot.Chat.Driver.CommandAsync("update INC-1 failing over to the standby", "U0JENS", "trig-note");
+        await Eventually.AssertAsync(() => bot.PagerDuty.Requests.Count == 1, "the first attempt");
+        await bot.Chat.AdvanceUntilAsync(() => bot.PagerDuty.NoteReads >= 1, "the look-up before the retry", maxSeconds: 600);
+
+        var notes = bot.PagerDuty.Accepted.Where(r => r.Note is not null).ToList();
+        Assert.Single(notes);
+        Assert.Contains("failing over to the standby", notes[0].Note, StringComparison.Ordinal);
+        var health = bot.Chat.App.Services.GetRequiredService<IStorageHealth>();
+        await Eventually.AssertAsync(async () => await health.CountPendingOutboxAsync(TestContext.Current.CancellationToken) == 0, "the note to count as delivered");
+        Assert.Single(bot.PagerDuty.Requests);
+    }
 }

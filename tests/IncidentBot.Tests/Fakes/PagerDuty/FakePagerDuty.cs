@@ -8,8 +8,10 @@ namespace IncidentBot.Tests.Fakes.PagerDuty;
 
 /// <summary>
 /// A fake of the PagerDuty REST API v2 on <c>127.0.0.1:0</c>: <c>PUT /incidents/{id}</c> and
-/// <c>POST /incidents/{id}/notes</c>, recording every request with the headers PagerDuty requires. Planned faults
-/// (5xx, 429 with PagerDuty's <c>ratelimit-reset</c>) answer the next requests; an unknown route is a 404 as PagerDuty's.
+/// <c>POST /incidents/{id}/notes</c>, recording every request with the headers PagerDuty requires, and
+/// <c>GET /incidents/{id}/notes</c> listing the notes it made. Planned faults (5xx, 429 with PagerDuty's
+/// <c>ratelimit-reset</c>) answer the next writes instead of performing them; a lost answer performs the write and
+/// answers 500, as a proxy timing out after PagerDuty acted does; an unknown route is a 404 as PagerDuty's.
 /// </summary>
 public sealed class FakePagerDuty : IAsyncDisposable
 {
@@ -17,12 +19,15 @@ public sealed class FakePagerDuty : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<FakePagerDutyRequest> _requests = [];
     private readonly Queue<int> _faults = new();
+    private int _lostAnswers;
+    private int _noteReads;
 
     private FakePagerDuty(WebApplication app)
     {
         _app = app;
         app.MapPut("/incidents/{id}", HandleAsync);
         app.MapPost("/incidents/{id}/notes", HandleAsync);
+        app.MapGet("/incidents/{id}/notes", ListNotes);
     }
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -39,8 +44,11 @@ public sealed class FakePagerDuty : IAsyncDisposable
         }
     }
 
-    /// <summary>The requests that PagerDuty accepted.</summary>
-    public IReadOnlyList<FakePagerDutyRequest> Accepted => Requests.Where(r => r.Status is >= 200 and < 300).ToList();
+    /// <summary>The writes that PagerDuty performed, whatever it answered.</summary>
+    public IReadOnlyList<FakePagerDutyRequest> Accepted => Requests.Where(r => r.Performed).ToList();
+
+    /// <summary>How often the notes of an incident were listed.</summary>
+    public int NoteReads => Volatile.Read(ref _noteReads);
 
     public static async Task<FakePagerDuty> StartAsync()
     {
@@ -65,16 +73,36 @@ public sealed class FakePagerDuty : IAsyncDisposable
         }
     }
 
+    /// <summary>The next <paramref name="count"/> writes are performed but answered 500.</summary>
+    public void LoseAnswers(int count) => Interlocked.Add(ref _lostAnswers, count);
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private object ListNotes(string id)
+    {
+        Interlocked.Increment(ref _noteReads);
+        var path = $"/incidents/{id}/notes";
+        var notes = Accepted.Where(r => r.Path == path && r.Note is not null)
+            .Select((r, i) => new { id = $"PNOTE{i}", content = r.Note, created_at = r.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        return new { notes };
+    }
 
     private async Task HandleAsync(HttpContext context, string id)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         int status;
+        bool performed;
         lock (_lock)
         {
             status = _faults.TryDequeue(out var fault) ? fault : 200;
+            performed = status == 200;
+            if (performed && _lostAnswers > 0)
+            {
+                _lostAnswers--;
+                status = 500;
+            }
+
             _requests.Add(new FakePagerDutyRequest(
                 context.Request.Method,
                 context.Request.Path.Value ?? string.Empty,
@@ -82,7 +110,9 @@ public sealed class FakePagerDuty : IAsyncDisposable
                 context.Request.Headers["From"].ToString(),
                 context.Request.Headers.Accept.ToString(),
                 JsonNode.Parse(body),
-                status));
+                status,
+                performed,
+                TimeProvider.System.GetUtcNow()));
         }
 
         context.Response.StatusCode = status;
@@ -109,7 +139,8 @@ public sealed class FakePagerDuty : IAsyncDisposable
 }
 
 /// <summary>One request the bot made to the fake PagerDuty, and the status it got.</summary>
-public sealed record FakePagerDutyRequest(string Method, string Path, string Authorization, string From, string Accept, JsonNode? Body, int Status)
+public sealed record FakePagerDutyRequest(
+    string Method, string Path, string Authorization, string From, string Accept, JsonNode? Body, int Status, bool Performed, DateTimeOffset At)
 {
     public string? IncidentStatus => Body?["incident"]?["status"]?.GetValue<string>();
 
