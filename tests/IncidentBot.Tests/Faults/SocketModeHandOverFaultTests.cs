@@ -101,7 +101,9 @@ public sealed class SocketModeHandOverFaultTests
     private static async Task<string> DeclareAsync(SlackBot bot)
     {
         await bot.Driver.CommandAsync("declare sev2 Search is slow", "U0JENS", "trig-declare");
-        await Eventually.AssertAsync(() => bot.Roots.Count == 1, "the status doc");
+        // The first post in the thread goes out only after the bot recorded the root's ts: from then on a reaction on
+        // the root, or a reply under it, finds the incident (before that, on a loaded machine, it may not).
+        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count >= 1, "the status doc and its thread");
         return bot.Roots[0].Ts;
     }
 

@@ -24,8 +24,10 @@ public sealed class OutboxParkingTests
         {
             s.AddSingleton<IChatPlatform>(platform);
             flaky = FlakyOutboxStore.Install(s);
+
+            // Full from the start: a first pass already under way when the test filled the disk could still claim.
+            flaky.FullClaims = true;
         }).Start();
-        flaky.FullClaims = true;
 
         await SayAsync(bot, "declare sev1 Checkout is down");
         await AdvanceUntilAsync(bot, () => flaky.RefusedClaims >= 3, "the dispatcher to try to claim a few times");
