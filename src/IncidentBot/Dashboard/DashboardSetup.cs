@@ -5,6 +5,7 @@ using IncidentBot.Dashboard.Assets;
 using IncidentBot.Dashboard.Health;
 using IncidentBot.Dashboard.Live;
 using IncidentBot.Dashboard.Pages;
+using IncidentBot.Hosting;
 using IncidentBot.Storage.Dashboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal static class DashboardSetup
         services.AddRazorComponents();
         DashboardAuth.Add(services, configuration);
         services.AddSingleton<IncidentChanges>();
+        services.AddSingleton<IIncidentChangeObserver>(sp => sp.GetRequiredService<IncidentChanges>());
         services.AddSingleton<PostmortemHtml>();
         services.AddSingleton<IncidentReader>();
         services.AddSingleton<InsightsCache>();

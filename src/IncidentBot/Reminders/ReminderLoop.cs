@@ -17,6 +17,7 @@ internal sealed partial class ReminderLoop(
     TimeProvider time,
     WorkSignals signals,
     HostMetrics metrics,
+    IEnumerable<IIncidentChangeObserver> observers,
     ILogger<ReminderLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
@@ -35,6 +36,15 @@ internal sealed partial class ReminderLoop(
                     foreach (var reminder in sent)
                     {
                         LogSent(logger, reminder.IncidentId, reminder.Kind, reminder.SentAt - reminder.DueAt);
+                    }
+
+                    // A reminder is a timeline entry: an open page of its incident shows it as it shows an input.
+                    foreach (var id in sent.Select(r => r.IncidentId).Distinct())
+                    {
+                        foreach (var observer in observers)
+                        {
+                            observer.Changed(id);
+                        }
                     }
                 }
 

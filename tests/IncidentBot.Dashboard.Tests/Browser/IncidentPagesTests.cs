@@ -45,6 +45,10 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         var entry = page.Locator("ol.timeline li", new() { HasText = "queue depth back under 1k" });
         await Assertions.Expect(entry).ToBeVisibleAsync();
         await Assertions.Expect(entry.Locator(".kind")).ToHaveTextAsync("message");
+
+        // A reminder changes the incident without any input: past the SEV1 ack deadline the page shows it, too.
+        await site.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
+        await Assertions.Expect(page.Locator("ol.timeline li[data-kind=Reminder]")).ToHaveCountAsync(1);
         Assert.Equal(0, navigations);
         await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("incident-live"), FullPage = true });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Hosting;
 
 namespace IncidentBot.Dashboard.Live;
 
@@ -9,7 +10,7 @@ namespace IncidentBot.Dashboard.Live;
 /// open page holds a one-slot channel: a burst of changes wakes it once, and a change costs a write per page
 /// watching that incident, never a database poll per page.
 /// </summary>
-internal sealed class IncidentChanges
+internal sealed class IncidentChanges : IIncidentChangeObserver
 {
     private readonly ConcurrentDictionary<IncidentId, ConcurrentDictionary<Channel<long>, byte>> _watchers = new();
     private readonly ConcurrentDictionary<IncidentId, long> _versions = new();
@@ -23,6 +24,8 @@ internal sealed class IncidentChanges
 
     /// <summary>The sequence number now: a page rendered now has seen every change up to it.</summary>
     public long Current => Interlocked.Read(ref _sequence);
+
+    public void Changed(IncidentId id) => Publish(id);
 
     public void Publish(IncidentId id)
     {
