@@ -25,4 +25,14 @@ public static class AlertSenders
     public static UserRef PagerDuty { get; } = new("pagerduty", "PagerDuty");
 
     public static UserRef For(string source) => source == "grafana" ? Grafana : Alertmanager;
+
+    /// <summary>
+    /// Whether the user is a sending system (or a PagerDuty user acting there), not a person in chat: nobody to
+    /// mention, and no commander once a person steps in.
+    /// </summary>
+    public static bool IsSender(UserRef user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Id is "alertmanager" or "grafana" or "pagerduty" || user.Id.StartsWith("pagerduty:", StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -30,9 +31,19 @@ internal sealed class AcknowledgementUseCases(IncidentPolicy policy, ApplyStep a
 
         var after = Durations.Format(s.Now - incident.DeclaredAt);
         var updated = incident with { AcknowledgedAt = s.Now, AcknowledgedBy = user };
-        var message = new MessageBuilder().Text("✅ Acknowledged by ").Mention(user.Id).Text($" after {after}.").Build();
-        await apply.ApplyAsync(s, updated, [Entry(s, incident, TimelineKind.Acknowledged, $"Acknowledged by {user.Name} after {after}", user.Id)],
-            [new PostThreadMessage(message), new EditRootMessage()], "acknowledge", user.Id);
+        var builder = new MessageBuilder().Text("✅ Acknowledged by ").Mention(user.Id).Text($" after {after}.");
+        List<TimelineEntry> entries = [Entry(s, incident, TimelineKind.Acknowledged, $"Acknowledged by {user.Name} after {after}", user.Id)];
+
+        // An incident an alert declared has the alerting system as commander until a person steps in: the first
+        // person to acknowledge leads it (update reminders then mention someone who can answer them).
+        if (AlertSenders.IsSender(incident.Commander) && !AlertSenders.IsSender(user))
+        {
+            updated = updated with { Commander = user, Responders = [.. incident.Responders.Where(r => r.Id != user.Id)] };
+            builder.Text(" ").Mention(user.Id).Text(" is now the commander; `commander @someone` hands it on.");
+            entries.Add(Entry(s, incident, TimelineKind.CommanderChanged, $"Commander: {incident.Commander.Name} → {user.Name}", user.Id));
+        }
+
+        await apply.ApplyAsync(s, updated, entries, [new PostThreadMessage(builder.Build()), new EditRootMessage()], "acknowledge", user.Id);
         // The host feeds its acknowledgement-latency histogram from this, without reading the incident again.
         return Accepted(incident, MessageContent.Plain($"You acknowledged {incident.Id}.")) with { Acknowledged = updated };
     }

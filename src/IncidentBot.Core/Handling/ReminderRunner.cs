@@ -1,3 +1,4 @@
+using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -93,7 +94,7 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
             case ReminderKind.Update:
                 var since = now - (incident.LastUpdateAt ?? incident.DeclaredAt);
                 var every = policy.For(incident.Severity).UpdateEvery ?? TimeSpan.Zero;
-                builder.Mention(incident.Commander.Id)
+                Commander(builder, incident)
                     .Text($" ⏰ {incident.Id} needs a status update: ")
                     .Text(incident.LastUpdateAt is null ? $"no update since it was declared {Durations.Format(since)} ago" : $"the last one was {Durations.Format(since)} ago")
                     .Text($" ({incident.Severity.Label()}: every {Durations.Format(every)}). ")
@@ -101,13 +102,13 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
                     .Button(ButtonAction.PostUpdate);
                 break;
             case ReminderKind.MonitoringWindow:
-                builder.Mention(incident.Commander.Id)
+                Commander(builder, incident)
                     .Text($" Monitoring window over for {incident.Id} ({Durations.Format(policy.MonitoringWindow)} since resolve) — close?")
                     .Button(ButtonAction.Close);
                 break;
             case ReminderKind.Postmortem:
                 var dueAt = incident.ResolvedAt + policy.For(incident.Severity).PostmortemWithin;
-                builder.Mention(incident.Commander.Id).Text($" 📝 The postmortem of {incident.Id} is due ");
+                Commander(builder, incident).Text($" 📝 The postmortem of {incident.Id} is due ");
                 if (dueAt is { } d)
                 {
                     builder.Time(d, TimestampStyle.DateTime);
@@ -121,6 +122,10 @@ public sealed class ReminderRunner(IIncidentStore store, IncidentPolicy policy)
 
         return builder.Build();
     }
+
+    /// <summary>The commander, or the escalation target while an alerting system still holds command (nobody to mention).</summary>
+    private static MessageBuilder Commander(MessageBuilder builder, Incident incident) =>
+        AlertSenders.IsSender(incident.Commander) ? builder.Escalation() : builder.Mention(incident.Commander.Id);
 
     private static string ReminderText(ReminderKind kind, Incident incident, DateTimeOffset now) => kind switch
     {
