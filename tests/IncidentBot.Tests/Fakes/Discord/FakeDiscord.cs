@@ -39,7 +39,10 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public string ApplicationId { get; } = "1100000000000000002";
 
-    public string GuildId { get; } = "1100000000000000003";
+    /// <summary>The one guild the fake serves, known before it starts (configuration that names it is built first).</summary>
+    public const string Guild = "1100000000000000003";
+
+    public string GuildId { get; } = Guild;
 
     public string IncidentsChannelId { get; } = "1100000000000000004";
 
