@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using IncidentBot.Core.Dashboard;
+using IncidentBot.Storage.Database;
 
 namespace IncidentBot.Storage.Dashboard;
 
@@ -53,8 +54,7 @@ internal static class DashboardSql
         var clauses = new List<string> { Scope(filter.Scope, parameters) };
         if (filter.Statuses.Count > 0)
         {
-            clauses.Add("i.status IN @Statuses");
-            parameters.Add("Statuses", filter.Statuses.Select(s => s.ToString()).ToArray());
+            clauses.Add("i.status IN " + SqlIn.List("Status", filter.Statuses.Select(s => s.ToString()).ToList(), parameters));
         }
 
         if (filter.Severity is { } severity)

@@ -36,7 +36,7 @@ internal sealed class SqlDashboardQueries(StorageDatabase database) : IDashboard
         var parameters = new DynamicParameters();
         var where = $"{DashboardSql.Scope(scope, parameters)} AND i.declared_at >= @From";
         parameters.Add("From", Instants.ToMs(from));
-        parameters.Add("Kinds", InsightsInput.Kinds.Select(k => k.ToString()).ToArray());
+        var kinds = SqlIn.List("Kind", InsightsInput.Kinds.Select(k => k.ToString()).ToList(), parameters);
         return ReadAsync(async c =>
         {
             var incidents = await c.QueryAsync<InsightIncidentRow>(new CommandDefinition(
@@ -47,7 +47,7 @@ internal sealed class SqlDashboardQueries(StorageDatabase database) : IDashboard
             var entries = await c.QueryAsync<InsightEntryRow>(new CommandDefinition(
                 $"""
                 SELECT {InsightEntryRow.Columns} FROM incidents i JOIN timeline_entries t ON t.incident_number = i.number
-                WHERE {where} AND t.kind IN @Kinds AND t.is_deleted = 0
+                WHERE {where} AND t.kind IN {kinds} AND t.is_deleted = 0
                 """,
                 parameters,
                 cancellationToken: cancellationToken));

@@ -57,9 +57,11 @@ internal static class TimelineSql
             return [];
         }
 
+        var parameters = new DynamicParameters();
+        var ids = SqlIn.List("Id", rows.Select(r => r.Id).ToList(), parameters);
         var revisions = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(
-            $"SELECT {RevisionColumns} FROM timeline_revisions r WHERE r.timeline_id IN @Ids ORDER BY r.id",
-            new { Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            $"SELECT {RevisionColumns} FROM timeline_revisions r WHERE r.timeline_id IN {ids} ORDER BY r.id",
+            parameters, transaction, cancellationToken: cancellationToken)))
             .ToLookup(r => r.TimelineId, r => r.ToRevision());
         rows.Reverse();
         return rows.Select(row => row.ToEntry([.. revisions[row.Id]])).ToList();

@@ -65,6 +65,36 @@ public abstract partial class IncidentStoreContract
     }
 
     [Fact]
+    public async Task The_tail_is_the_newest_entries_not_deleted_oldest_first_with_their_revisions()
+    {
+        var incident = await DeclareAsync(SlackA);
+        await using (var uow = await Store.BeginAsync(Ct))
+        {
+            foreach (var minute in new[] { 1, 2, 3, 4, 5 })
+            {
+                await uow.AddTimelineAsync(new TimelineEntry
+                {
+                    IncidentId = incident.Id,
+                    At = T0.AddMinutes(minute),
+                    Kind = minute == 4 ? TimelineKind.Reminder : TimelineKind.Note,
+                    Text = $"m{minute}",
+                    Deleted = minute == 5,
+                    Revisions = minute == 3 ? [new TimelineRevision(T0.AddMinutes(3.5), "earlier m3")] : [],
+                }, Ct);
+            }
+
+            await uow.CommitAsync(Ct);
+        }
+
+        var withoutReminders = await Reader.GetTimelineTailAsync(incident.Id, 2, withReminders: false, Ct);
+        var withReminders = await Reader.GetTimelineTailAsync(incident.Id, 2, withReminders: true, Ct);
+
+        Assert.Equal(["m2", "m3"], withoutReminders.Select(e => e.Text));
+        Assert.Equal("earlier m3", Assert.Single(withoutReminders[1].Revisions).PreviousText);
+        Assert.Equal(["m3", "m4"], withReminders.Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task Updating_an_entry_changes_text_and_flags_and_appends_revisions()
     {
         var incident = await DeclareAsync(SlackA);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IncidentBot.Core.Dashboard;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -43,12 +44,14 @@ public abstract partial class IncidentStoreContract : IAsyncLifetime
 
     protected StorageMaintenance Maintenance { get; private set; } = null!;
 
+    protected IDashboardQueries Dashboard { get; private set; } = null!;
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         var ports = await StartAsync(Ct);
-        (Store, Reader, Outbox, Health, Maintenance) = (ports.Store, ports.Reader, ports.Outbox, ports.Health, ports.Maintenance);
+        (Store, Reader, Outbox, Health, Maintenance, Dashboard) = (ports.Store, ports.Reader, ports.Outbox, ports.Health, ports.Maintenance, ports.Dashboard);
     }
 
     public async ValueTask DisposeAsync()

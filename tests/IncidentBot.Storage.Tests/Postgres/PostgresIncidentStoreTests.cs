@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Storage.Dashboard;
 using IncidentBot.Storage.Tests.Contract;
 using IncidentBot.Tests.Postgres;
 
@@ -13,7 +14,7 @@ public sealed class PostgresIncidentStoreTests(PostgresServer server) : Incident
     {
         _database = await PostgresTestDatabase.CreateAsync(server, migrate: true, cancellationToken);
         var store = _database.Store();
-        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance());
+        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance(), new SqlDashboardQueries(_database.Database));
     }
 
     protected override async ValueTask StopAsync()

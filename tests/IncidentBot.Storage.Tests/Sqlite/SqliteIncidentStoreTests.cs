@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IncidentBot.Storage.Dashboard;
 using IncidentBot.Storage.Tests.Contract;
 
 namespace IncidentBot.Storage.Tests.Sqlite;
@@ -12,7 +13,7 @@ public sealed class SqliteIncidentStoreTests : IncidentStoreContract
     {
         _database = await SqliteTestDatabase.CreateAsync(migrate: true, cancellationToken);
         var store = _database.Store();
-        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance());
+        return new StorePorts(store, store, _database.Outbox(), store, _database.Maintenance(), new SqlDashboardQueries(_database.Database));
     }
 
     protected override async ValueTask StopAsync()
