@@ -147,6 +147,7 @@ internal sealed class OutboxDelivery(
     private static Delivery DeliveryOf(Incident incident, OutboxMessage message) => new(
         string.Create(CultureInfo.InvariantCulture, $"{incident.Id}.{message.Id}"), Math.Max(1, message.Attempts), message.CreatedAt);
 
+    // The doc shows the last few entries: read only those, so an edit costs the same at 10 or 100,000 entries (issue 11).
     private async Task<StatusDoc> DocAsync(Incident incident, CancellationToken ct) =>
-        StatusDocBuilder.Build(incident, await reader.GetTimelineAsync(incident.Id, ct), policy);
+        StatusDocBuilder.Build(incident, await reader.GetTimelineTailAsync(incident.Id, StatusDocBuilder.RecentEntries, withReminders: false, ct), policy);
 }
