@@ -4,12 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 // Throughput of the Slack hot path, measured the way issue 11's table is: for --seconds, --connections callers each
 // send distinct, validly signed slash commands (each its own trigger_id, as Slack sends them) as fast as answers
@@ -30,7 +25,7 @@ try
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections };
     using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     await WaitForHealthAsync(http, bot);
-    if (!(await SendAsync(http, secret, "declare-0", "declare sev2 Load drill")).Ok)
+    if (!(await SignedCommand.SendAsync(http, secret, "declare-0", "declare sev2 Load drill")).Ok)
     {
         throw new InvalidOperationException("the bot refused to declare the load incident");
     }
@@ -142,7 +137,7 @@ static async Task<LoadRun> LoadAsync(HttpClient http, string secret, Arguments o
         {
             // Distinct text and trigger_id per request: every one is a new invocation, none a duplicate.
             var id = string.Create(CultureInfo.InvariantCulture, $"{marker}-{caller}-{i}");
-            var (ok, ms) = await SendAsync(http, secret, id, $"{options.Text} {id}");
+            var (ok, ms) = await SignedCommand.SendAsync(http, secret, id, $"{options.Text} {id}");
             mine.Add(ms);
             if (!ok)
             {
@@ -167,33 +162,6 @@ static async Task<int> CountStoredAsync(HttpClient http, string token, string ma
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-static async Task<(bool Ok, double Ms)> SendAsync(HttpClient http, string secret, string trigger, string text)
-{
-    var body = string.Join('&', new Dictionary<string, string>
-    {
-        ["team_id"] = "T0LOAD",
-        ["channel_id"] = "C0LOAD",
-        ["user_id"] = "U0LOAD",
-        ["user_name"] = "load",
-        ["command"] = "/incident",
-        ["text"] = text,
-        ["response_url"] = "http://127.0.0.1:9/load",
-        ["trigger_id"] = trigger,
-    }.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
-    var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-    var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
-    using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
-    {
-        Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-    };
-    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-    request.Headers.Add("X-Slack-Request-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-    request.Headers.Add("X-Slack-Signature", "v0=" + Convert.ToHexStringLower(mac));
-    var clock = Stopwatch.StartNew();
-    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-    return (response.IsSuccessStatusCode, clock.Elapsed.TotalMilliseconds);
-}
 
 static int FreePort()
 {
@@ -232,40 +200,4 @@ internal sealed record Arguments(string BotDll, int Seconds, int Connections, st
 
         return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
-}
-
-/// <summary>Answers every Web API call with <c>ok:true</c> at once: Slack as fast as it could be, so the run measures the bot.</summary>
-internal sealed class MinimalSlack : IAsyncDisposable
-{
-    private readonly WebApplication _app;
-    private long _calls;
-
-    private MinimalSlack(WebApplication app)
-    {
-        _app = app;
-        app.MapPost("/api/{method}", async (HttpContext context, string method) =>
-        {
-            var n = Interlocked.Increment(ref _calls);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(method == "auth.test"
-                ? """{"ok":true,"user_id":"U0LOADBOT","bot_id":"B0LOADBOT","team_id":"T0LOAD"}"""
-                : string.Create(CultureInfo.InvariantCulture, $$"""{"ok":true,"channel":"C0LOAD","ts":"1767600000.{{n:D6}}","permalink":"https://example.invalid/p{{n}}"}"""));
-        });
-    }
-
-    public Uri ApiBaseUrl => new(_app.Urls.Single().TrimEnd('/') + "/api/");
-
-    public long Calls => Interlocked.Read(ref _calls);
-
-    public static async Task<MinimalSlack> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var slack = new MinimalSlack(builder.Build());
-        await slack._app.StartAsync();
-        return slack;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

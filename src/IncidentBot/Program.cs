@@ -19,6 +19,11 @@ if (args is ["backup", var backupPath])
     return await BackupCommand.RunAsync(backupPath, CancellationToken.None);
 }
 
+if (args is [CopyDatabaseCommand.Verb, .. var copyArguments])
+{
+    return await CopyDatabaseCommand.RunAsync(copyArguments, Console.Out, Console.Error, CancellationToken.None);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);

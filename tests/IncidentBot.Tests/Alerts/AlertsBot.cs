@@ -37,10 +37,11 @@ internal sealed class AlertsBot : IAsyncDisposable
 
     public FakeSlack Slack => Chat.Slack;
 
-    public static async Task<AlertsBot> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <summary>Starts the bot at <paramref name="start"/> (default <see cref="Start"/>), with more settings from <paramref name="configure"/>.</summary>
+    public static async Task<AlertsBot> StartAsync(Action<Dictionary<string, string?>>? configure = null, DateTimeOffset? start = null)
     {
         var pagerDuty = await FakePagerDuty.StartAsync();
-        var slack = await SlackBot.StartAsync("http", Start, settings =>
+        var slack = await SlackBot.StartAsync("http", start ?? Start, settings =>
         {
             settings["Alerts:Token"] = AlertsToken;
             settings["Alerts:Workspace"] = FakeSlack.TeamId;
