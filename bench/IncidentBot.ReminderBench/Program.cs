@@ -64,7 +64,7 @@ Console.WriteLine($"seeded {count} open SEV1 incidents in {seeding.Elapsed.Total
 
 var loop = new ReminderLoop(
     new ReminderRunner(store, policy), store, time, host.Services.GetRequiredService<WorkSignals>(),
-    host.Services.GetRequiredService<HostMetrics>(), host.Services.GetRequiredService<ILogger<ReminderLoop>>());
+    host.Services.GetRequiredService<HostMetrics>(), [], host.Services.GetRequiredService<ILogger<ReminderLoop>>());
 await loop.StartAsync(CancellationToken.None);
 var deadline = Stopwatch.StartNew();
 while (measure.Lateness.Count < count && deadline.Elapsed < spread + TimeSpan.FromSeconds(60))
