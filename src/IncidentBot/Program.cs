@@ -37,7 +37,7 @@ try
         .AddAlerts(builder.Configuration)
         .AddIncidentBotAlerts(builder.Configuration)
         .AddPostmortemExport(builder.Configuration)
-        .AddIncidentBotMetrics()
+        .AddIncidentBotMetrics(builder.Configuration)
         .AddDashboard(builder.Configuration)
         .AddIncidentBotLoops();
 

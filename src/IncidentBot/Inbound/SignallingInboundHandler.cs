@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
@@ -26,6 +28,10 @@ internal sealed partial class SignallingInboundHandler(
 
     public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
+        // A child of the platform's HTTP request when there is one (ASP.NET Core's span), else the root of its trace.
+        using var activity = Tracing.Source.StartActivity("incidentbot.inbound");
+        activity?.SetTag("incidentbot.inbound.type", inbound.GetType().Name);
+        activity?.SetTag("incidentbot.platform", inbound.Context.Workspace.Platform.ToString().ToLowerInvariant());
         InboundOutcome outcome;
         try
         {
@@ -35,6 +41,7 @@ internal sealed partial class SignallingInboundHandler(
         {
             // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
             LogStorageFull(logger, e, inbound.GetType());
+            activity?.SetStatus(ActivityStatusCode.Error, "storage full");
             return InboundOutcome.Refused(StorageFullReply);
         }
 
@@ -49,6 +56,9 @@ internal sealed partial class SignallingInboundHandler(
         {
             metrics.RecordAcknowledged(acknowledged);
         }
+
+        activity?.SetTag("incidentbot.outcome", outcome.Result.ToString());
+        activity?.SetTag("incidentbot.incident", outcome.IncidentId?.ToString());
 
         // Debug, not Information: one line per input is thousands a second under load; the outcome is in the metrics.
         LogHandled(logger, inbound.GetType(), inbound.Context.Workspace, outcome.IncidentId, outcome.Result);

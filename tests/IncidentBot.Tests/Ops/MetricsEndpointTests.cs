@@ -159,18 +159,28 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Meters_outside_IncidentBot_are_not_exported()
+    public async Task Meters_outside_IncidentBot_and_its_instrumentation_are_not_exported()
     {
         await using var host = await MetricsHost.StartAsync([]);
         host.Meter("IncidentBotExtra").CreateCounter<long>("extra.calls").Add(1);
         host.Meter("Other.Library").CreateCounter<long>("other.calls").Add(1);
-        await host.GetAsync("/nothing-here");
 
         var metrics = await host.ScrapeAsync();
 
         Assert.False(metrics.HasFamily("extra_calls_total"));
         Assert.False(metrics.HasFamily("other_calls_total"));
-        Assert.DoesNotContain(metrics.Series, s => s.StartsWith("http_", StringComparison.Ordinal) || s.StartsWith("kestrel_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Requests_to_the_host_are_measured_by_route_and_status()
+    {
+        await using var host = await MetricsHost.StartAsync([]);
+        await host.GetAsync("/nothing-here");
+
+        var metrics = await host.ScrapeAsync();
+
+        Assert.Contains(metrics.Series, s => s.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && s.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -199,7 +209,7 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal("application/openmetrics-text", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("# TYPE incidentbot_reminders_sent counter", lines);
-        Assert.Contains("incidentbot_reminders_sent_total{kind=\"update\"} 1.0", lines);
+        Assert.Contains("incidentbot_reminders_sent_total{kind=\"update\"} 1", lines);
         Assert.Equal("# EOF", lines[^1]);
     }
 
@@ -220,6 +230,7 @@ public sealed class MetricsEndpointTests
 
         var metrics = await host.ScrapeAsync();
 
-        Assert.True(metrics.HasFamily("process_working_set_bytes"));
+        Assert.True(metrics.HasFamily("dotnet_process_memory_working_set_bytes"));
+        Assert.True(metrics.HasFamily("dotnet_process_cpu_time_seconds_total"));
     }
 }

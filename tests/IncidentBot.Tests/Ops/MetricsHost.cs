@@ -55,7 +55,7 @@ internal sealed class MetricsHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(health);
-        builder.Services.AddIncidentBotMetrics();
+        builder.Services.AddIncidentBotMetrics(builder.Configuration);
         var app = builder.Build();
         app.MapIncidentBotMetrics();
         await app.StartAsync(TestContext.Current.CancellationToken);
