@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using IncidentBot.Configuration;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Inbound;
@@ -28,6 +29,7 @@ internal static class HostingExtensions
         services.AddSingleton<ICommitListener, LoopWakingCommitListener>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<ReminderRunner>();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<IInboundHandler, SignallingInboundHandler>();
         services.TryAddSingleton(new OutboxTuning());
         services.AddSingleton<OutboxMetrics>();

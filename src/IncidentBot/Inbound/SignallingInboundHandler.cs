@@ -11,7 +11,7 @@ namespace IncidentBot.Inbound;
 
 /// <summary>
 /// The <see cref="IInboundHandler"/> front ends call: the use cases, a clear answer when the disk is full, and the
-/// acknowledgement-latency histogram fed from the outcome itself. Inputs that go through the group commit wake the
+/// acknowledgement-latency histogram and the inbound counter fed from the outcome itself. Inputs that go through the group commit wake the
 /// loops once per committed group (<see cref="LoopWakingCommitListener"/>); alerting inputs commit through
 /// <see cref="AlertService"/> on their own, so they wake the loops here.
 /// </summary>
@@ -19,6 +19,7 @@ internal sealed partial class SignallingInboundHandler(
     AlertInboundRouter service,
     WorkSignals signals,
     HostMetrics metrics,
+    PlatformMetrics platforms,
     ILogger<SignallingInboundHandler> logger) : IInboundHandler
 {
     /// <summary>What a person sees when the disk is full: clear, and honest that nothing stored is lost.</summary>
@@ -42,6 +43,7 @@ internal sealed partial class SignallingInboundHandler(
             // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
             LogStorageFull(logger, e, inbound.GetType());
             activity?.SetStatus(ActivityStatusCode.Error, "storage full");
+            platforms.Handled(inbound, InboundResult.Refused);
             return InboundOutcome.Refused(StorageFullReply);
         }
 
@@ -57,6 +59,8 @@ internal sealed partial class SignallingInboundHandler(
             metrics.RecordAcknowledged(acknowledged);
         }
 
+        // Counted here, once for every platform: the adapters count only the inputs they turn away themselves.
+        platforms.Handled(inbound, outcome.Result);
         activity?.SetTag("incidentbot.outcome", outcome.Result.ToString());
         activity?.SetTag("incidentbot.incident", outcome.IncidentId?.ToString());
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
@@ -250,7 +251,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
     [Fact]
     public async Task Attempts_that_never_reach_ready_back_off_one_two_four_seconds_and_count_as_reconnects()
     {
-        using var reconnects = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.connection.reconnects");
+        using var reconnects = new MetricCollector<long>(_h.Get<IMeterFactory>(), PlatformMetrics.MeterName, "incidentbot.connection.reconnects");
         Fake.CloseOnIdentify = 4000;
         await Client.StartAsync(TestContext.Current.CancellationToken);
         await Eventually.TrueAsync(() => Fake.Connections == 1 && !Fake.IsConnected, "the first attempt refused");

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Outbound;
@@ -51,7 +52,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task Each_attempt_is_counted_by_route_template_and_status()
     {
-        using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.platform.api.calls");
+        using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), PlatformMetrics.MeterName, "incidentbot.platform.api.calls");
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 0.5));
 
         var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
