@@ -6,7 +6,7 @@ using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using IncidentBot.Storage.Tests.Contract;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 
 namespace IncidentBot.Storage.Tests.Postgres;
 

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Metrics;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
 using IncidentBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;

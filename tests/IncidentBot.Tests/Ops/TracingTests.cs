@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using IncidentBot.Metrics;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
 using IncidentBot.Tests.Slack;
 using OpenTelemetry.Trace;
