@@ -22,6 +22,7 @@ if (args is ["backup", var backupPath])
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddShippedSettings();
     builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
     builder.Logging.UseConfiguredFormat(builder.Configuration);
     if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
