@@ -16,9 +16,11 @@ COPY src/IncidentBot.Core/IncidentBot.Core.csproj src/IncidentBot.Core/
 COPY src/IncidentBot.Storage/IncidentBot.Storage.csproj src/IncidentBot.Storage/
 COPY src/IncidentBot.Slack/IncidentBot.Slack.csproj src/IncidentBot.Slack/
 COPY src/IncidentBot.Discord/IncidentBot.Discord.csproj src/IncidentBot.Discord/
+COPY src/IncidentBot.Alerts/IncidentBot.Alerts.csproj src/IncidentBot.Alerts/
 COPY src/IncidentBot/IncidentBot.csproj src/IncidentBot/
 RUN dotnet restore src/IncidentBot/IncidentBot.csproj ${TARGETARCH:+-a $TARGETARCH}
 
+# src/IncidentBot/appsettings.json (the logging defaults) is published beside the binary, where the host reads it.
 COPY src/ src/
 COPY manifests/ manifests/
 

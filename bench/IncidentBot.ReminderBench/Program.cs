@@ -23,7 +23,7 @@ var directory = Directory.CreateTempSubdirectory("incidentbot-bench-");
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration["Storage:ConnectionString"] = $"Data Source={Path.Combine(directory.FullName, "bench.db")}";
-builder.Services.AddIncidentBotCore().AddStorage(builder.Configuration).AddIncidentBotMetrics();
+builder.Services.AddIncidentBotCore().AddStorage(builder.Configuration).AddIncidentBotMetrics(builder.Configuration);
 using var host = builder.Build();
 var time = TimeProvider.System;
 var policy = host.Services.GetRequiredService<IncidentPolicy>();

@@ -1,10 +1,10 @@
 using System.Reflection;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Leases;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Commands;
 using IncidentBot.Discord.Configuration;
-using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Inbound;
 using IncidentBot.Discord.Outbound;
@@ -43,7 +43,7 @@ public static class DiscordSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(EscalationTarget.Parse(configuration[EscalationTarget.ConfigurationKey]));
-        services.AddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<DiscordMessageRenderer>();
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<IRandomSource, SharedRandomSource>();

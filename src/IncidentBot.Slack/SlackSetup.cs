@@ -1,9 +1,9 @@
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Configuration;
-using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Http;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
@@ -44,7 +44,7 @@ public static class SlackSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(SlackEscalation.From(configuration[SlackEscalation.ConfigurationKey]));
-        services.AddSingleton<SlackMetrics>();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<SlackRateLimits>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackBackgroundQueue>();

@@ -27,6 +27,7 @@ if (args is [CopyDatabaseCommand.Verb, .. var copyArguments])
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddShippedSettings();
     builder.Configuration.AddDotEnv(Path.Combine(Directory.GetCurrentDirectory(), ".env"));
     builder.Logging.UseConfiguredFormat(builder.Configuration);
     if (string.IsNullOrEmpty(builder.Configuration["Urls"]))
@@ -42,7 +43,7 @@ try
         .AddAlerts(builder.Configuration)
         .AddIncidentBotAlerts(builder.Configuration)
         .AddPostmortemExport(builder.Configuration)
-        .AddIncidentBotMetrics()
+        .AddIncidentBotMetrics(builder.Configuration)
         .AddDashboard(builder.Configuration)
         .AddIncidentBotLoops();
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Persistence;
 
@@ -14,7 +16,8 @@ namespace IncidentBot.Core.Handling;
 /// </summary>
 /// <remarks>
 /// No thread waits while nothing is queued: the first submission to find the writer idle starts a drain, which runs
-/// until the queue is empty.
+/// until the queue is empty. Tracing: each record's decision is a span in its own input's trace (so the messages it
+/// queues carry that trace), and the commit is one span linked to every input it served.
 /// </remarks>
 internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider decider, TimeProvider time, ICommitListener? listener)
 {
@@ -26,7 +29,8 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
 
     public Task<InboundOutcome> SubmitAsync(InboundEvent inbound, ParseResult? parsed)
     {
-        var pending = new Pending(inbound, parsed, new TaskCompletionSource<InboundOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(inbound, parsed, Activity.Current?.Context ?? default,
+            new TaskCompletionSource<InboundOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
@@ -38,6 +42,8 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
 
     private async Task DrainAsync()
     {
+        // The drain inherited the trace of whichever input started it; each record's work names its own trace instead.
+        Activity.Current = null;
         var batch = new List<Pending>();
         while (true)
         {
@@ -71,6 +77,10 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
         var outcomes = new InboundOutcome?[batch.Count];
         var failures = new Exception?[batch.Count];
         var accepted = 0;
+        using var commit = Tracing.Source.StartActivity(
+            "incidentbot.commit", ActivityKind.Internal, parentContext: default,
+            tags: [new("incidentbot.commit.size", batch.Count)],
+            links: batch.Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)));
         try
         {
             await using var uow = await store.BeginAsync(none);
@@ -93,6 +103,7 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
         }
         catch (Exception e)
         {
+            commit?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(e);
@@ -123,6 +134,7 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
     {
         var none = CancellationToken.None;
         var context = pending.Inbound.Context;
+        using var activity = Tracing.Source.StartActivity("incidentbot.decide", ActivityKind.Internal, pending.Trace);
         await uow.SavepointAsync(none);
         if (!await uow.TryRecordInboundAsync(context.Workspace, context.DedupKey, time.GetUtcNow(), none))
         {
@@ -142,8 +154,10 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
             await uow.RollbackToSavepointAsync(none);
         }
 
+        activity?.SetTag("incidentbot.outcome", outcome.Result.ToString());
         return outcome;
     }
 
-    private sealed record Pending(InboundEvent Inbound, ParseResult? Parsed, TaskCompletionSource<InboundOutcome> Completion);
+    /// <summary><see cref="Trace"/> is the submitter's span (default: none), the parent of this record's decision.</summary>
+    private sealed record Pending(InboundEvent Inbound, ParseResult? Parsed, ActivityContext Trace, TaskCompletionSource<InboundOutcome> Completion);
 }

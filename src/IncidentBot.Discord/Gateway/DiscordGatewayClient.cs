@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Configuration;
 using IncidentBot.Discord.Diagnostics;
@@ -30,7 +32,7 @@ internal sealed class DiscordGatewayClient(
     GatewaySessionLease sessionLease,
     IOptions<DiscordOptions> options,
     IRandomSource random,
-    DiscordMetrics metrics,
+    PlatformMetrics metrics,
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger) : BackgroundService
 {
@@ -130,7 +132,7 @@ internal sealed class DiscordGatewayClient(
 
             failures = ending.ReachedReady ? 0 : failures + 1;
             delay = ending.Delay ?? Backoff(failures);
-            metrics.Reconnect();
+            metrics.Reconnect(Platform.Discord);
             DiscordLog.GatewayReconnecting(logger, ending.Next.ToString(), ending.Reason);
         }
     }

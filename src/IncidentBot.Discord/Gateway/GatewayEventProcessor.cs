@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -21,7 +22,7 @@ internal sealed class GatewayEventProcessor(
     IServiceScopeFactory scopes,
     DiscordInteractionHandler interactions,
     DiscordRestClient rest,
-    DiscordMetrics metrics,
+    PlatformMetrics metrics,
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
 {
@@ -64,7 +65,7 @@ internal sealed class GatewayEventProcessor(
         var interaction = data.Deserialize(DiscordJsonContext.Default.Interaction);
         if (interaction is not { Id.Length: > 0, Token.Length: > 0 })
         {
-            metrics.Inbound(InboundSources.Gateway, "invalid");
+            metrics.Inbound(Platform.Discord, InboundSources.Gateway, "invalid");
             return;
         }
 
@@ -89,8 +90,8 @@ internal sealed class GatewayEventProcessor(
     private async Task HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(inbound, cancellationToken);
-        metrics.Inbound(InboundSources.Gateway, outcome.Result.ToString().ToLowerInvariant());
+        await scope.ServiceProvider.GetRequiredService<IInboundHandler>()
+            .HandleAsync(inbound with { Context = inbound.Context with { Source = InboundSources.Gateway } }, cancellationToken);
     }
 
     /// <summary>

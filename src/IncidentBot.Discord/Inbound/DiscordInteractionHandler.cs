@@ -1,10 +1,10 @@
 using System.Globalization;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Configuration;
-using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Rendering;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Wire;
@@ -24,7 +24,7 @@ internal sealed class DiscordInteractionHandler(
     IServiceScopeFactory scopes,
     IOptions<DiscordOptions> options,
     DiscordMessageRenderer renderer,
-    DiscordMetrics metrics,
+    PlatformMetrics metrics,
     TimeProvider time)
 {
     public const int Ephemeral = 1 << 6;
@@ -47,7 +47,7 @@ internal sealed class DiscordInteractionHandler(
             || DiscordUsers.FromMember(interaction.Member, interaction.User) is not { } user
             || interaction.ChannelId is not { Length: > 0 } channel)
         {
-            metrics.Inbound(source, "invalid");
+            metrics.Inbound(Platform.Discord, source, "invalid");
             return Message("IncidentBot runs incidents in a server channel; use `/incident` there.");
         }
 
@@ -98,7 +98,7 @@ internal sealed class DiscordInteractionHandler(
 
         if (action == ButtonAction.PostUpdate)
         {
-            metrics.Inbound(source, "accepted");
+            metrics.Inbound(Platform.Discord, source, "accepted");
             return new InteractionReply(new InteractionResponse(Modal, UpdateModal(incident)), null, null);
         }
 
@@ -134,14 +134,13 @@ internal sealed class DiscordInteractionHandler(
     private async Task<InboundOutcome> InvokeAsync(InboundEvent inbound, string source, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(inbound, cancellationToken);
-        metrics.Inbound(source, outcome.Result.ToString().ToLowerInvariant());
-        return outcome;
+        return await scope.ServiceProvider.GetRequiredService<IInboundHandler>()
+            .HandleAsync(inbound with { Context = inbound.Context with { Source = source } }, cancellationToken);
     }
 
     private InteractionReply Invalid(string source, string problem)
     {
-        metrics.Inbound(source, "invalid");
+        metrics.Inbound(Platform.Discord, source, "invalid");
         return Message(problem);
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Wire;
@@ -17,7 +19,7 @@ internal sealed class InteractionEndpoint(
     InteractionSignature signature,
     DiscordInteractionHandler handler,
     DiscordRestClient rest,
-    DiscordMetrics metrics,
+    PlatformMetrics metrics,
     ILogger<InteractionEndpoint> logger)
 {
     /// <summary>Interactions are small; anything bigger is not from Discord.</summary>
@@ -51,7 +53,7 @@ internal sealed class InteractionEndpoint(
 
         if (interaction is null)
         {
-            metrics.Inbound(InboundSources.Http, "invalid");
+            metrics.Inbound(Platform.Discord, InboundSources.Http, "invalid");
             return Results.BadRequest();
         }
 
@@ -91,7 +93,7 @@ internal sealed class InteractionEndpoint(
 
     private IResult Reject()
     {
-        metrics.Inbound(InboundSources.Http, "rejected_signature");
+        metrics.Inbound(Platform.Discord, InboundSources.Http, "rejected_signature");
         return Results.Text("invalid request signature", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using IncidentBot.Discord.Diagnostics;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Discord.Rest;
 
@@ -7,7 +8,7 @@ namespace IncidentBot.Discord.Rest;
 /// Sits under the retry strategy, so every attempt waits its bucket's turn and teaches the limiter what the
 /// response headers say; also counts each attempt for <c>incidentbot.platform.api.calls</c>.
 /// </summary>
-internal sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, DiscordMetrics metrics) : DelegatingHandler
+internal sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, PlatformMetrics metrics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -25,11 +26,11 @@ internal sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, Discor
         }
         catch (HttpRequestException)
         {
-            metrics.ApiCall(route.Name, "network_error");
+            metrics.ApiCall(Platform.Discord, route.Name, "network_error");
             throw;
         }
 
-        metrics.ApiCall(route.Name, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+        metrics.ApiCall(Platform.Discord, route.Name, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         await limiter.ObserveAsync(route, response, cancellationToken);
         return response;
     }

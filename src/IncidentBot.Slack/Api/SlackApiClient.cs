@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
@@ -25,7 +27,7 @@ namespace IncidentBot.Slack.Api;
 /// a call that still fails for transport reasons after the retry budget becomes
 /// <see cref="PlatformUnavailableException"/>, so the outbox keeps the message.
 /// </summary>
-internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, SlackMetrics metrics, ILogger<SlackApiClient> logger)
+internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, PlatformMetrics metrics, ILogger<SlackApiClient> logger)
 {
     /// <summary>Slack recommends 100–200 per page (<see href="https://docs.slack.dev/apis/web-api/pagination"/>).</summary>
     private const int PageSize = 200;
@@ -241,7 +243,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
             // The upload URL is pre-authorised; the bot token is not sent to it.
             using var response = await SendAsync(upload, "files.upload_bytes", safe: true, cancellationToken);
-            metrics.ApiCall("files.upload_bytes", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            metrics.ApiCall(Platform.Slack, "files.upload_bytes", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             EnsureDelivered("files.upload_bytes", response);
         }
 
@@ -276,7 +278,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         using var response = await SendAsync(request, "response_url", safe: false, cancellationToken);
-        metrics.ApiCall("response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        metrics.ApiCall(Platform.Slack, "response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (response.StatusCode == HttpStatusCode.NotFound || response.StatusCode == HttpStatusCode.Gone)
         {
             throw new SlackApiException("response_url", "expired_url", null);
@@ -316,7 +318,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         using var response = await SendAsync(request, method, safe, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            metrics.ApiCall(method, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            metrics.ApiCall(Platform.Slack, method, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             EnsureDelivered(method, response);
             throw new PlatformUnavailableException($"Slack {method} answered HTTP {(int)response.StatusCode}.");
         }
@@ -328,20 +330,20 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         }
         catch (JsonException e)
         {
-            metrics.ApiCall(method, "invalid_json");
+            metrics.ApiCall(Platform.Slack, method, "invalid_json");
             throw new PlatformUnavailableException($"Slack {method} answered something that is not JSON.", e);
         }
 
         if (parsed is null || !parsed.Ok)
         {
             var error = parsed?.Error ?? "unknown_error";
-            metrics.ApiCall(method, error);
+            metrics.ApiCall(Platform.Slack, method, error);
             logger.ApiError(method, error);
             var detail = parsed?.ResponseMetadata?.Messages is { Count: > 0 } messages ? string.Join("; ", messages) : null;
             throw new SlackApiException(method, error, detail);
         }
 
-        metrics.ApiCall(method, "200");
+        metrics.ApiCall(Platform.Slack, method, "200");
         return parsed;
     }
 
@@ -356,7 +358,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            metrics.ApiCall(method, e is HttpRequestException ? "connection_error" : "timeout");
+            metrics.ApiCall(Platform.Slack, method, e is HttpRequestException ? "connection_error" : "timeout");
             throw new PlatformUnavailableException($"Slack {method} could not be reached: {e.Message}", e);
         }
     }

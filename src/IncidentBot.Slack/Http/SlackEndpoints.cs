@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Signing;
@@ -32,7 +34,7 @@ internal static class SlackEndpoints
     }
 
     private static async Task CommandsAsync(HttpContext http, SlackInboundProcessor processor, SlackSignatureVerifier verifier,
-        SlackMetrics metrics, ILoggerFactory loggers)
+        PlatformMetrics metrics, ILoggerFactory loggers)
     {
         if (await ReadSignedAsync(http, verifier, metrics, loggers) is not { } body)
         {
@@ -61,7 +63,7 @@ internal static class SlackEndpoints
     }
 
     private static async Task EventsAsync(HttpContext http, SlackInboundProcessor processor, SlackSignatureVerifier verifier,
-        SlackMetrics metrics, ILoggerFactory loggers)
+        PlatformMetrics metrics, ILoggerFactory loggers)
     {
         if (await ReadSignedAsync(http, verifier, metrics, loggers) is not { } body)
         {
@@ -80,7 +82,7 @@ internal static class SlackEndpoints
 
         if (envelope is null)
         {
-            metrics.Inbound(InboundSource.Http, "invalid");
+            metrics.Inbound(Platform.Slack, InboundSource.Http, "invalid");
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -98,7 +100,7 @@ internal static class SlackEndpoints
     }
 
     private static async Task InteractivityAsync(HttpContext http, SlackInboundProcessor processor, SlackSignatureVerifier verifier,
-        SlackMetrics metrics, ILoggerFactory loggers)
+        PlatformMetrics metrics, ILoggerFactory loggers)
     {
         if (await ReadSignedAsync(http, verifier, metrics, loggers) is not { } body)
         {
@@ -119,7 +121,7 @@ internal static class SlackEndpoints
 
         if (payload is null)
         {
-            metrics.Inbound(InboundSource.Http, "invalid");
+            metrics.Inbound(Platform.Slack, InboundSource.Http, "invalid");
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -130,12 +132,12 @@ internal static class SlackEndpoints
     /// <summary>
     /// Reads the raw body and checks its signature. Returns null, having answered 401 (or 413), when it fails.
     /// </summary>
-    private static async Task<byte[]?> ReadSignedAsync(HttpContext http, SlackSignatureVerifier verifier, SlackMetrics metrics, ILoggerFactory loggers)
+    private static async Task<byte[]?> ReadSignedAsync(HttpContext http, SlackSignatureVerifier verifier, PlatformMetrics metrics, ILoggerFactory loggers)
     {
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
-            metrics.Inbound(InboundSource.Http, "invalid");
+            metrics.Inbound(Platform.Slack, InboundSource.Http, "invalid");
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return null;
         }
@@ -149,7 +151,7 @@ internal static class SlackEndpoints
             return body;
         }
 
-        metrics.Inbound(InboundSource.Http, "rejected_signature");
+        metrics.Inbound(Platform.Slack, InboundSource.Http, "rejected_signature");
         loggers.CreateLogger(typeof(SlackEndpoints).FullName!).SignatureRejected(http.Request.Path, check);
         http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return null;

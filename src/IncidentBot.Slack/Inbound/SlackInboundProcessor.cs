@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -27,7 +28,7 @@ internal sealed partial class SlackInboundProcessor(
     SlackUserDirectory users,
     SlackBackgroundQueue background,
     SlackEscalation escalation,
-    SlackMetrics metrics,
+    PlatformMetrics metrics,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInboundProcessor> logger)
@@ -45,14 +46,14 @@ internal sealed partial class SlackInboundProcessor(
     {
         if (command is not { TeamId: { Length: > 0 } team, ChannelId: { Length: > 0 } channel, UserId: { Length: > 0 } userId, TriggerId: { Length: > 0 } trigger })
         {
-            metrics.Inbound(source, "invalid");
+            metrics.Inbound(Platform.Slack, source, "invalid");
             return Reply(MessageContent.Plain("That command arrived incomplete; please try again."), command.ChannelId ?? string.Empty);
         }
 
         if (command.Command is { } name && name != Command)
         {
             // Another command pointed at this URL by mistake: not ours to interpret.
-            metrics.Inbound(source, "ignored");
+            metrics.Inbound(Platform.Slack, source, "ignored");
             return Reply(MessageContent.Plain($"IncidentBot answers {Command} only, not {name}."), channel);
         }
 
@@ -61,7 +62,7 @@ internal sealed partial class SlackInboundProcessor(
         {
             // `/incident declare` alone opens the Declare form; the trigger id is valid for 3 seconds.
             background.Enqueue(new OpenView(trigger, BlockKitRenderer.DeclareModal(channel)));
-            metrics.Inbound(source, "accepted");
+            metrics.Inbound(Platform.Slack, source, "accepted");
             return null;
         }
 
@@ -80,13 +81,13 @@ internal sealed partial class SlackInboundProcessor(
         {
             // Slack drops events past 30,000 per workspace per hour; those replies return through the catch-up.
             logger.EventsRateLimited(envelope.MinuteRateLimited ?? 0);
-            metrics.Inbound(source, "ignored");
+            metrics.Inbound(Platform.Slack, source, "ignored");
             return;
         }
 
         if (envelope.Type != "event_callback" || envelope.Event is not { } ev || string.IsNullOrEmpty(envelope.TeamId))
         {
-            metrics.Inbound(source, "invalid");
+            metrics.Inbound(Platform.Slack, source, "invalid");
             return;
         }
 
@@ -102,7 +103,7 @@ internal sealed partial class SlackInboundProcessor(
 
         if (inbound is null)
         {
-            metrics.Inbound(source, "ignored");
+            metrics.Inbound(Platform.Slack, source, "ignored");
             return;
         }
 
@@ -170,7 +171,7 @@ internal sealed partial class SlackInboundProcessor(
         var team = payload.Team?.Id ?? payload.User?.TeamId;
         if (string.IsNullOrEmpty(team) || payload.User?.Id is not { Length: > 0 } userId)
         {
-            metrics.Inbound(source, "invalid");
+            metrics.Inbound(Platform.Slack, source, "invalid");
             return null;
         }
 
@@ -188,7 +189,7 @@ internal sealed partial class SlackInboundProcessor(
 
     private JsonObject? Ignored(string source)
     {
-        metrics.Inbound(source, "ignored");
+        metrics.Inbound(Platform.Slack, source, "ignored");
         return null;
     }
 
@@ -212,7 +213,7 @@ internal sealed partial class SlackInboundProcessor(
         if (action == ButtonAction.PostUpdate)
         {
             background.Enqueue(new OpenView(trigger, BlockKitRenderer.PostUpdateModal(incident, channel)));
-            metrics.Inbound(source, "accepted");
+            metrics.Inbound(Platform.Slack, source, "accepted");
             return null;
         }
 
@@ -419,37 +420,18 @@ internal sealed partial class SlackInboundProcessor(
     private JsonObject Reply(MessageContent content, string channel) =>
         BlockKitRenderer.CommandReply(content, new SlackRenderContext(escalation.Markup, channel, null));
 
-    /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric (null: not an inbound request).</summary>
+    /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric the host counts (null: not an inbound request).</summary>
     private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string? source, CancellationToken cancellationToken)
     {
-        InboundOutcome outcome;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetRequiredService<IInboundHandler>();
-            outcome = await handler.HandleAsync(inbound, cancellationToken);
+            return await handler.HandleAsync(inbound with { Context = inbound.Context with { Source = source } }, cancellationToken);
         }
         catch (StorageFullException) when (inbound is CommandInvoked or ButtonClicked)
         {
-            Count(source, "refused");
             return InboundOutcome.Refused(StorageFullReply);
-        }
-
-        Count(source, outcome.Result switch
-        {
-            InboundResult.Accepted => "accepted",
-            InboundResult.Duplicate => "duplicate",
-            InboundResult.Refused => "refused",
-            _ => "ignored",
-        });
-        return outcome;
-    }
-
-    private void Count(string? source, string outcome)
-    {
-        if (source is not null)
-        {
-            metrics.Inbound(source, outcome);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Background;
@@ -26,7 +28,7 @@ internal sealed class SlackSocketModeClient(
     SlackApiClient api,
     SlackInboundProcessor processor,
     SlackBackgroundQueue background,
-    SlackMetrics metrics,
+    PlatformMetrics metrics,
     TimeProvider time,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
 {
@@ -83,7 +85,7 @@ internal sealed class SlackSocketModeClient(
                 failures++;
                 var delay = Backoff(failures) + (e is PlatformUnavailableException { RetryAfter: { } after } ? after : TimeSpan.Zero);
                 logger.SocketLost(e, delay);
-                metrics.Reconnect();
+                metrics.Reconnect(Platform.Slack);
                 if (!await DelayAsync(delay, stoppingToken))
                 {
                     return;
@@ -96,7 +98,7 @@ internal sealed class SlackSocketModeClient(
             {
                 case ConnectionEnd.Refresh:
                     // Keep reading it while the loop opens the next connection right away.
-                    metrics.Reconnect();
+                    metrics.Reconnect(Platform.Slack);
                     handOvers.Add(HandOverAsync(socket, stoppingToken));
                     break;
                 case ConnectionEnd.LinkDisabled:
@@ -105,7 +107,7 @@ internal sealed class SlackSocketModeClient(
                     return;
                 default:
                     await SocketFrames.CloseAsync(socket);
-                    metrics.Reconnect();
+                    metrics.Reconnect(Platform.Slack);
                     failures++;
                     if (!await DelayAsync(Backoff(failures), stoppingToken))
                     {
@@ -227,7 +229,7 @@ internal sealed class SlackSocketModeClient(
         if (_seen.Claim(id) is { } first)
         {
             // Delivered before, maybe on the other connection of a hand-over: acknowledge with the same reply.
-            metrics.Inbound(InboundSource.Socket, "duplicate");
+            metrics.Inbound(Platform.Slack, InboundSource.Socket, "duplicate");
             try
             {
                 reply = await first.WaitAsync(stoppingToken);

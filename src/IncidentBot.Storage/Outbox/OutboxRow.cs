@@ -16,4 +16,6 @@ internal sealed record OutboxRow
     public long NextAttemptAt { get; init; }
 
     public string? LastError { get; init; }
+
+    public string? TraceParent { get; init; }
 }

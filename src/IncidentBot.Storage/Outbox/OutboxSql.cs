@@ -16,8 +16,8 @@ internal static class OutboxSql
 {
     /// <summary>The intent is a JSON document: <c>jsonb</c> on PostgreSQL.</summary>
     public static string Enqueue(SqlDialect dialect) => $"""
-        INSERT INTO outbox (incident_number, kind, lane, waits_for, intent, state, created_at, attempts, next_attempt_at, last_error, finished_at)
-        VALUES (@IncidentNumber, @Kind, @Lane, @WaitsFor, {dialect.Json("Intent")}, 'pending', @At, 0, @At, NULL, NULL)
+        INSERT INTO outbox (incident_number, kind, lane, waits_for, intent, state, created_at, attempts, next_attempt_at, last_error, finished_at, trace_parent)
+        VALUES (@IncidentNumber, @Kind, @Lane, @WaitsFor, {dialect.Json("Intent")}, 'pending', @At, 0, @At, NULL, NULL, @TraceParent)
         """;
 
     /// <summary>
@@ -98,7 +98,7 @@ internal static class OutboxSql
 
     private const string Columns = """
         id AS Id, incident_number AS IncidentNumber, intent AS Intent, created_at AS CreatedAt,
-        attempts AS Attempts, next_attempt_at AS NextAttemptAt, last_error AS LastError
+        attempts AS Attempts, next_attempt_at AS NextAttemptAt, last_error AS LastError, trace_parent AS TraceParent
         """;
 
     /// <summary>

@@ -66,7 +66,8 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
                 Instants.FromMs(row.CreatedAt),
                 checked((int)row.Attempts),
                 Instants.FromMs(row.NextAttemptAt),
-                row.LastError));
+                row.LastError,
+                row.TraceParent));
         }
 
         return messages;

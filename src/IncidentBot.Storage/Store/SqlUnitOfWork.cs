@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -135,7 +136,9 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
             ("@Lane", lane),
             ("@WaitsFor", waitsFor),
             ("@Intent", _json.Serialize(intent)),
-            ("@At", Instants.ToMs(at))));
+            ("@At", Instants.ToMs(at)),
+            // The activity the group commit runs this input's decision under: its delivery continues that trace.
+            ("@TraceParent", Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null)));
     }
 
     public Task SavePostmortemAsync(IncidentId id, string markdown, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using IncidentBot.Configuration;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Inbound;
@@ -28,6 +29,7 @@ internal static class HostingExtensions
         services.AddSingleton<ICommitListener, LoopWakingCommitListener>();
         services.AddSingleton<IncidentService>();
         services.AddSingleton<ReminderRunner>();
+        services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<IInboundHandler, SignallingInboundHandler>();
         services.TryAddSingleton(new OutboxTuning());
         services.AddSingleton<OutboxMetrics>();
@@ -48,8 +50,9 @@ internal static class HostingExtensions
     }
 
     /// <summary>
-    /// One JSON object per line when <c>Logging__Format=json</c>; the console's plain lines otherwise. Framework
-    /// categories that log every request or attempt are quieter by default (see <see cref="QuietByDefault"/>).
+    /// One JSON object per line when <c>Logging__Format=json</c>; the console's plain lines otherwise. The levels per
+    /// category are configuration: <c>appsettings.json</c> beside the binary holds the defaults (see
+    /// <see cref="ConfigurationBuilderExtensions.AddShippedSettings"/>), and <c>Logging__LogLevel__&lt;category&gt;</c> overrides them.
     /// </summary>
     public static ILoggingBuilder UseConfiguredFormat(this ILoggingBuilder logging, IConfiguration configuration)
     {
@@ -59,27 +62,6 @@ internal static class HostingExtensions
             logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         }
 
-        foreach (var (category, level) in QuietByDefault)
-        {
-            // A level the operator configured (Logging__LogLevel__<category>) wins.
-            if (configuration[$"Logging:LogLevel:{category}"] is null)
-            {
-                logging.AddFilter(category, level);
-            }
-        }
-
         return logging;
     }
-
-    /// <summary>
-    /// Each outgoing call (with its URL, which for a <c>response_url</c> is a credential), each incoming request and
-    /// each retry attempt with its stack trace would otherwise be logged; the bot logs what matters once, with the
-    /// incident it concerns, and an operator reading the log during a SEV1 should see those lines.
-    /// </summary>
-    private static IEnumerable<(string Category, LogLevel Level)> QuietByDefault =>
-    [
-        ("System.Net.Http.HttpClient", LogLevel.Warning),
-        ("Microsoft.AspNetCore", LogLevel.Warning),
-        ("Polly", LogLevel.Error),
-    ];
 }

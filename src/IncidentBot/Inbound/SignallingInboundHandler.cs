@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
@@ -9,7 +11,7 @@ namespace IncidentBot.Inbound;
 
 /// <summary>
 /// The <see cref="IInboundHandler"/> front ends call: the use cases, a clear answer when the disk is full, and the
-/// acknowledgement-latency histogram fed from the outcome itself. Inputs that go through the group commit wake the
+/// acknowledgement-latency histogram and the inbound counter fed from the outcome itself. Inputs that go through the group commit wake the
 /// loops once per committed group (<see cref="LoopWakingCommitListener"/>); alerting inputs commit through
 /// <see cref="AlertService"/> on their own, so they wake the loops here.
 /// </summary>
@@ -17,6 +19,7 @@ internal sealed partial class SignallingInboundHandler(
     AlertInboundRouter service,
     WorkSignals signals,
     HostMetrics metrics,
+    PlatformMetrics platforms,
     ILogger<SignallingInboundHandler> logger) : IInboundHandler
 {
     /// <summary>What a person sees when the disk is full: clear, and honest that nothing stored is lost.</summary>
@@ -26,6 +29,10 @@ internal sealed partial class SignallingInboundHandler(
 
     public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
+        // A child of the platform's HTTP request when there is one (ASP.NET Core's span), else the root of its trace.
+        using var activity = Tracing.Source.StartActivity("incidentbot.inbound");
+        activity?.SetTag("incidentbot.inbound.type", inbound.GetType().Name);
+        activity?.SetTag("incidentbot.platform", inbound.Context.Workspace.Platform.ToString().ToLowerInvariant());
         InboundOutcome outcome;
         try
         {
@@ -35,6 +42,8 @@ internal sealed partial class SignallingInboundHandler(
         {
             // A person is waiting for an answer: tell them. Other inputs rethrow so the platform redelivers later.
             LogStorageFull(logger, e, inbound.GetType());
+            activity?.SetStatus(ActivityStatusCode.Error, "storage full");
+            platforms.Handled(inbound, InboundResult.Refused);
             return InboundOutcome.Refused(StorageFullReply);
         }
 
@@ -49,6 +58,11 @@ internal sealed partial class SignallingInboundHandler(
         {
             metrics.RecordAcknowledged(acknowledged);
         }
+
+        // Counted here, once for every platform: the adapters count only the inputs they turn away themselves.
+        platforms.Handled(inbound, outcome.Result);
+        activity?.SetTag("incidentbot.outcome", outcome.Result.ToString());
+        activity?.SetTag("incidentbot.incident", outcome.IncidentId?.ToString());
 
         // Debug, not Information: one line per input is thousands a second under load; the outcome is in the metrics.
         LogHandled(logger, inbound.GetType(), inbound.Context.Workspace, outcome.IncidentId, outcome.Result);

@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using System.Reflection;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Reminders;
+using IncidentBot.Hosting;
 
 namespace IncidentBot.Metrics;
 
@@ -34,8 +34,7 @@ internal sealed class HostMetrics
     public HostMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
         _time = time;
-        var version = typeof(HostMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        _buildTags = [new("version", version)];
+        _buildTags = [new("version", StartupReport.Version())];
 
         // The factory owns the meter and disposes it with the host.
         var meter = meterFactory.Create(MeterName);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -31,6 +33,27 @@ internal sealed class OutboxDelivery(
     private readonly ConcurrentDictionary<Platform, bool> _warnedMissing = new();
 
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        // The input that queued the message is the parent, however long ago and on whichever replica it came in: one
+        // trace runs from the platform's request through the group commit to this platform call.
+        _ = ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var queuedBy);
+        using var activity = Tracing.Source.StartActivity(
+            "incidentbot.outbox.deliver", ActivityKind.Internal, queuedBy,
+            tags: [new("incidentbot.outbox.id", message.Id), new("incidentbot.outbox.intent", message.Intent.GetType().Name), new("incidentbot.outbox.attempt", message.Attempts)]);
+        var outcome = await AttemptAsync(message, cancellationToken);
+        if (activity is not null)
+        {
+            activity.SetTag("incidentbot.outcome", outcome.GetType().Name);
+            if (outcome is Failed or Rescheduled)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<OutboxOutcome> AttemptAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (await reader.FindAsync(message.IncidentId, cancellationToken) is not { } incident)

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using IncidentBot.Dashboard.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.Playwright;
 
 namespace IncidentBot.Dashboard.Tests.Browser;

@@ -1,7 +1,6 @@
 using System.Net;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Dashboard.Tests.Infrastructure;
-using IncidentBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Web;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

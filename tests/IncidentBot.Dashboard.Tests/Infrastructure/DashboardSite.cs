@@ -1,8 +1,6 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
-using IncidentBot.Tests.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

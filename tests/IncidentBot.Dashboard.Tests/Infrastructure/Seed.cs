@@ -1,6 +1,6 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Dashboard.Tests.Infrastructure;
 

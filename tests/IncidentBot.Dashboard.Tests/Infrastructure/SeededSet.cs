@@ -1,10 +1,9 @@
 using IncidentBot.Core.Incidents;
-using IncidentBot.Tests.Infrastructure;
 
 namespace IncidentBot.Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// The incidents every browser test sees. The clock stands at <see cref="BotApplication.DefaultStart"/> (Monday
+/// The incidents every browser test sees. The clock stands at <see cref="BotHost{TEntryPoint, TSelf}.DefaultStart"/> (Monday
 /// 2026-01-05 09:00 UTC, week 2026-W02); the insights numbers below are worked out by hand in the comments.
 /// </summary>
 internal static class SeededSet

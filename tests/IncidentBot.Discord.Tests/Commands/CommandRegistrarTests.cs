@@ -16,7 +16,7 @@ public sealed class CommandRegistrarTests
 
         await registrar.StartAsync(TestContext.Current.CancellationToken);
 
-        await Eventually.TrueAsync(() => h.Discord.RequestsTo("PUT", "/commands").Count == 1, "the registration");
+        await Eventually.AssertAsync(() => h.Discord.RequestsTo("PUT", "/commands").Count == 1, "the registration");
         var put = h.Discord.RequestsTo("PUT", "/commands")[0];
         Assert.Equal($"/applications/{h.Discord.ApplicationId}/guilds/1100000000000000003/commands", put.Path);
         Assert.True(JsonNode.DeepEquals(new JsonArray(CommandManifest.Load()), put.Json));
@@ -26,7 +26,7 @@ public sealed class CommandRegistrarTests
     public async Task Without_a_guild_id_it_is_registered_globally_and_a_transient_failure_is_retried()
     {
         await using var h = await DiscordHarness.StartAsync();
-        h.Discord.FailNext(new IncidentBot.Tests.Fakes.Discord.FakeFailure("PUT", "/commands", 503));
+        h.Discord.FailNext(new IncidentBot.Testing.Fakes.Discord.FakeFailure("PUT", "/commands", 503));
         var registrar = h.Services.GetServices<IHostedService>().OfType<CommandRegistrar>().Single();
 
         await registrar.StartAsync(TestContext.Current.CancellationToken);

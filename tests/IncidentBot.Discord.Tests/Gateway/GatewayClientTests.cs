@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NSubstitute;
@@ -50,7 +51,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Empty(Fake.FramesWithOp(1));
 
         _h.Time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(1).Count == 1, "the first heartbeat at 0.25 × interval");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(1).Count == 1, "the first heartbeat at 0.25 × interval");
         Assert.Equal(1, Fake.FramesWithOp(1)[0].Data!.GetValue<long>());
 
         await Fake.DispatchAsync("TYPING_START", new JsonObject());
@@ -60,7 +61,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Single(Fake.FramesWithOp(1));
 
         _h.Time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(1).Count == 2, "the second heartbeat one interval later");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(1).Count == 2, "the second heartbeat one interval later");
         Assert.Equal(2, Fake.FramesWithOp(1)[1].Data!.GetValue<long>());
     }
 
@@ -70,11 +71,11 @@ public sealed class GatewayClientTests : IAsyncLifetime
         // Discord's gateway reference: {"op":1,"d":null} until a sequence number has been received.
         Fake.HoldReady = true;
         await Client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 1, "the identify");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(2).Count == 1, "the identify");
 
         await Fake.SendOpAsync(1, null);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(1).Count == 1, "the requested heartbeat");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(1).Count == 1, "the requested heartbeat");
         var heartbeat = Fake.FramesWithOp(1)[0];
         Assert.True(heartbeat.HasData, "the heartbeat carries d");
         Assert.Null(heartbeat.Data);
@@ -98,7 +99,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Equal("session-1", resume.Data!["session_id"]!.GetValue<string>());
         Assert.Equal(1, resume.Data["seq"]!.GetValue<long>());
         Assert.Single(Fake.FramesWithOp(2));
-        await Eventually.TrueAsync(() => Client.IsReady, "RESUMED");
+        await Eventually.AssertAsync(() => Client.IsReady, "RESUMED");
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.SendOpAsync(7, null);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(6).Count == 1, "a resume");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(6).Count == 1, "a resume");
         Assert.Equal([4000], Fake.ClientCloses);
         Assert.Single(Fake.FramesWithOp(2));
     }
@@ -120,7 +121,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.SendOpAsync(9, JsonValue.Create(true));
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(6).Count == 1, "a resume");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(6).Count == 1, "a resume");
         Assert.Single(Fake.FramesWithOp(2));
     }
 
@@ -130,13 +131,13 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await StartReadyAsync();
 
         await Fake.SendOpAsync(9, JsonValue.Create(false));
-        await Eventually.TrueAsync(() => !Fake.IsConnected, "the old connection closed");
+        await Eventually.AssertAsync(() => !Fake.IsConnected, "the old connection closed");
         var waited = await _h.AdvanceUntilAsync(() => Fake.Connections == 2);
 
         Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 2, "a fresh identify after 1 + 4 × 0.25 s");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(2).Count == 2, "a fresh identify after 1 + 4 × 0.25 s");
         Assert.Empty(Fake.FramesWithOp(6));
-        await Eventually.TrueAsync(() => Client.SessionId == "session-2", "the new session");
+        await Eventually.AssertAsync(() => Client.SessionId == "session-2", "the new session");
     }
 
     [Theory]
@@ -152,7 +153,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.CloseAsync(code);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(6).Count == 1, $"a resume after {code}");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(6).Count == 1, $"a resume after {code}");
         Assert.Single(Fake.FramesWithOp(2));
     }
 
@@ -166,7 +167,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.CloseAsync(code);
 
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 2, $"a new identify after {code}");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(2).Count == 2, $"a new identify after {code}");
         Assert.Empty(Fake.FramesWithOp(6));
     }
 
@@ -181,7 +182,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Fake.CloseAsync(code);
 
-        await Eventually.TrueAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains(fix, StringComparison.Ordinal)), "the fix in the log");
+        await Eventually.AssertAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains(fix, StringComparison.Ordinal)), "the fix in the log");
         _h.Time.Advance(TimeSpan.FromMinutes(5));
         await Eventually.QuietAsync();
         Assert.Equal(1, Fake.Connections);
@@ -195,13 +196,13 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await StartReadyAsync();
         await Fake.DispatchAsync("MESSAGE_CREATE", GatewayMessages.ThreadMessage(_h.Discord, GatewayMessages.Id(1), "first"));
         await Fake.DispatchAsync("MESSAGE_REACTION_ADD", GatewayMessages.Reaction(_h.Discord, GatewayMessages.Id(1), "📌"));
-        await Eventually.TrueAsync(() => _h.Core.Events.Count == 2, "both events handed to Core");
+        await Eventually.AssertAsync(() => _h.Core.Events.Count == 2, "both events handed to Core");
 
         Fake.Drop();
         await Fake.DispatchAsync("MESSAGE_CREATE", GatewayMessages.ThreadMessage(_h.Discord, GatewayMessages.Id(2), "second"));
 
-        await Eventually.TrueAsync(() => _h.Core.Accepted.Count == 3, "the missed message after the resume");
-        await Eventually.TrueAsync(() => Client.IsReady, "RESUMED");
+        await Eventually.AssertAsync(() => _h.Core.Accepted.Count == 3, "the missed message after the resume");
+        await Eventually.AssertAsync(() => Client.IsReady, "RESUMED");
         Assert.Equal(2, Fake.Connections);
         Assert.Single(Fake.FramesWithOp(6));
         Assert.True(_h.Core.Events.Count > _h.Core.Accepted.Count, "the overlap was delivered again");
@@ -216,7 +217,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await using var h = await WithOneOpenIncidentAsync(thread);
         var client = h.Get<DiscordGatewayClient>();
         await client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => client.IsReady, "READY");
+        await Eventually.AssertAsync(() => client.IsReady, "READY");
         h.Discord.Gateway.RefuseResume = true;
         h.Discord.AddUserMessage(thread, GatewayMessages.PersonId, "ana", "said while no session was open", h.Time.GetUtcNow());
 
@@ -224,7 +225,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await h.AdvanceUntilAsync(() => h.Discord.Gateway.FramesWithOp(2).Count == 2);
 
         Assert.Single(h.Discord.Gateway.FramesWithOp(6));
-        await Eventually.TrueAsync(() => h.Core.Events.OfType<ThreadMessagePosted>().Any(m => m.Text == "said while no session was open"), "the missed message read back");
+        await Eventually.AssertAsync(() => h.Core.Events.OfType<ThreadMessagePosted>().Any(m => m.Text == "said while no session was open"), "the missed message read back");
         Assert.Equal($"/channels/{thread}/messages?after={thread}&limit=100", h.Discord.RequestsTo("GET", "/messages?after=")[^1].Path);
     }
 
@@ -239,27 +240,27 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await client.StartAsync(TestContext.Current.CancellationToken);
 
-        await Eventually.TrueAsync(() => h.Core.Events.OfType<ReactionAdded>().Any(), "the 👀 read back");
+        await Eventually.AssertAsync(() => h.Core.Events.OfType<ReactionAdded>().Any(), "the 👀 read back");
         var ack = h.Core.Events.OfType<ReactionAdded>().First();
         Assert.Equal((root, "👀", GatewayMessages.PersonId), (ack.MessageId, ack.Emoji, ack.Context.User.Id));
         Assert.Equal($"reaction:seen:{root}:👀:{GatewayMessages.PersonId}", ack.Context.DedupKey);
-        await Eventually.TrueAsync(() => h.Discord.RequestsTo("GET", "/reactions/").Count == 2, "both acknowledging emoji read");
+        await Eventually.AssertAsync(() => h.Discord.RequestsTo("GET", "/reactions/").Count == 2, "both acknowledging emoji read");
         Assert.Single(h.Core.Events.OfType<ReactionAdded>());
     }
 
     [Fact]
     public async Task Attempts_that_never_reach_ready_back_off_one_two_four_seconds_and_count_as_reconnects()
     {
-        using var reconnects = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.connection.reconnects");
+        using var reconnects = new MetricCollector<long>(_h.Get<IMeterFactory>(), PlatformMetrics.MeterName, "incidentbot.connection.reconnects");
         Fake.CloseOnIdentify = 4000;
         await Client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => Fake.Connections == 1 && !Fake.IsConnected, "the first attempt refused");
+        await Eventually.AssertAsync(() => Fake.Connections == 1 && !Fake.IsConnected, "the first attempt refused");
 
         var first = await _h.AdvanceUntilAsync(() => Fake.Connections == 2);
-        await Eventually.TrueAsync(() => !Fake.IsConnected, "the second attempt refused");
+        await Eventually.AssertAsync(() => !Fake.IsConnected, "the second attempt refused");
         var second = await _h.AdvanceUntilAsync(() => Fake.Connections == 3);
         // The fake reads CloseOnIdentify when the Identify arrives: clear it only once the third attempt was refused.
-        await Eventually.TrueAsync(() => Fake.FramesWithOp(2).Count == 3 && !Fake.IsConnected, "the third attempt refused");
+        await Eventually.AssertAsync(() => Fake.FramesWithOp(2).Count == 3 && !Fake.IsConnected, "the third attempt refused");
         Fake.CloseOnIdentify = null;
         var third = await _h.AdvanceUntilAsync(() => Fake.Connections == 4);
 
@@ -272,7 +273,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.True(first >= TimeSpan.FromSeconds(0.875), $"the second attempt came after {first}");
         Assert.True(second >= TimeSpan.FromSeconds(1.75), $"the third attempt came after {second}");
         Assert.True(third >= TimeSpan.FromSeconds(3.5), $"the fourth attempt came after {third}");
-        await Eventually.TrueAsync(() => Client.IsReady, "READY at last");
+        await Eventually.AssertAsync(() => Client.IsReady, "READY at last");
         Assert.Equal(3, reconnects.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.All(reconnects.GetMeasurementSnapshot(), m => Assert.Equal("discord", m.Tags["platform"]));
     }
@@ -286,7 +287,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await Fake.DispatchAsync("MESSAGE_REACTION_ADD", GatewayMessages.Reaction(_h.Discord, GatewayMessages.Id(3), "✅", _h.Discord.BotUserId));
         await Fake.DispatchAsync("MESSAGE_CREATE", GatewayMessages.ThreadMessage(_h.Discord, GatewayMessages.Id(4), "person says"));
 
-        await Eventually.TrueAsync(() => _h.Core.Events.Count == 1, "the person's message");
+        await Eventually.AssertAsync(() => _h.Core.Events.Count == 1, "the person's message");
         await Eventually.QuietAsync();
         Assert.Equal("person says", Assert.IsType<ThreadMessagePosted>(Assert.Single(_h.Core.Events)).Text);
     }
@@ -299,7 +300,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await Fake.DispatchAsync("INTERACTION_CREATE", GatewayMessages.SlashCommand(_h.Discord, GatewayMessages.Id(9), "declare",
             ("severity", 3, JsonValue.Create("sev1")), ("title", 3, JsonValue.Create("Pipeline blocks spiking"))));
 
-        await Eventually.TrueAsync(() => _h.Discord.RequestsTo("POST", "/callback").Count == 1, "the interaction callback");
+        await Eventually.AssertAsync(() => _h.Discord.RequestsTo("POST", "/callback").Count == 1, "the interaction callback");
         var command = Assert.IsType<CommandInvoked>(Assert.Single(_h.Core.Events));
         Assert.Equal("declare sev1 Pipeline blocks spiking", command.Text);
         Assert.Equal("token-" + GatewayMessages.Id(9), command.ReplyHandle);
@@ -338,6 +339,6 @@ public sealed class GatewayClientTests : IAsyncLifetime
     private async Task StartReadyAsync()
     {
         await Client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.TrueAsync(() => Client.IsReady, "READY");
+        await Eventually.AssertAsync(() => Client.IsReady, "READY");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 
 namespace IncidentBot.Discord.Tests.Gateway;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Discord.Tests.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,7 @@ using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Inbound;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Discord.Wire;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 
 namespace IncidentBot.Discord.Tests.Inbound;
 

@@ -1,7 +1,6 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Discord.Gateway;
-using IncidentBot.Tests.Fakes.Discord;
-using IncidentBot.Tests.Shared;
+using IncidentBot.Testing.Fakes.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Outbound;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Discord.Wire;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace IncidentBot.Discord.Tests.Rest;
@@ -37,7 +38,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 1.5));
 
         var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "hello" }, NextNonce(), Ct);
-        await Eventually.TrueAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 1, "the first attempt");
+        await Eventually.AssertAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 1, "the first attempt");
         var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("POST", "/messages").Count == 2);
         await post;
 
@@ -51,7 +52,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task Each_attempt_is_counted_by_route_template_and_status()
     {
-        using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), "IncidentBot.Discord", "incidentbot.platform.api.calls");
+        using var calls = new MetricCollector<long>(_h.Get<IMeterFactory>(), PlatformMetrics.MeterName, "incidentbot.platform.api.calls");
         _h.Discord.FailNext(new FakeFailure("POST", "/messages", 429, RetryAfter: 0.5));
 
         var post = Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
@@ -79,7 +80,7 @@ public sealed class RestClientTests : IAsyncLifetime
         var message = await Rest.CreateMessageAsync(Channel, new MessagePayload { Content = "x" }, NextNonce(), Ct);
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
-        await Eventually.TrueAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), "the global 429 seen");
+        await Eventually.AssertAsync(() => _h.Logs.GetSnapshot().Any(l => l.Message.Contains("global: True", StringComparison.Ordinal)), "the global 429 seen");
         var reaction = Rest.AddReactionAsync(Channel, message.Id, "✅", Ct);
         var waited = await _h.AdvanceUntilAsync(() => _h.Discord.RequestsTo("PUT", "/reactions/").Count == 1);
         // The edit's own retry waits retry_after from when its 429 was handled, which can be a step after the
@@ -119,7 +120,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _h.Discord.FailNext(new FakeFailure("PATCH", "/messages/", 502));
 
         var edit = Rest.EditMessageAsync(Channel, message.Id, new MessagePayload { Content = "y" }, Ct);
-        await Eventually.TrueAsync(() => _h.Discord.RequestsTo("PATCH", "/messages/").Count == 1, "the failed attempt");
+        await Eventually.AssertAsync(() => _h.Discord.RequestsTo("PATCH", "/messages/").Count == 1, "the failed attempt");
         await _h.AdvanceUntilAsync(() => edit.IsCompleted);
 
         await edit;

@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Api;
-using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Api;
 
@@ -328,7 +328,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SlackMetrics.MeterName && instrument.Name == "incidentbot.platform.api.calls")
+            if (instrument.Meter.Name == PlatformMetrics.MeterName && instrument.Name == "incidentbot.platform.api.calls")
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -1,7 +1,7 @@
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Api;
 

@@ -4,7 +4,7 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Http;
 

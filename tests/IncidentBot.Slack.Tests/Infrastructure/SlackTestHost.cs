@@ -1,6 +1,6 @@
 using IncidentBot.Core.Inbound;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Shared;
+using IncidentBot.Testing;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -4,7 +4,7 @@ using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Slack.Signing;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentBot.Slack.Tests.Signing;

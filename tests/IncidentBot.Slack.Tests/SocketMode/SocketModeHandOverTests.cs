@@ -2,7 +2,7 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.SocketMode;
 using IncidentBot.Slack.Tests.Infrastructure;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.SocketMode;
 

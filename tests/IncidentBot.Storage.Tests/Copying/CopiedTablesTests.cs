@@ -2,7 +2,7 @@ using Dapper;
 using IncidentBot.Storage.Copying;
 using IncidentBot.Storage.Tests.Postgres;
 using IncidentBot.Storage.Tests.Sqlite;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IncidentBot.Storage.Tests.Copying;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using IncidentBot.Storage.Dashboard;
 using IncidentBot.Storage.Tests.Contract;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 
 namespace IncidentBot.Storage.Tests.Postgres;
 

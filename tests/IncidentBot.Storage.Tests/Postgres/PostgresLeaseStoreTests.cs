@@ -1,6 +1,6 @@
 using IncidentBot.Core.Leases;
 using IncidentBot.Storage.Leases;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 
 namespace IncidentBot.Storage.Tests.Postgres;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using IncidentBot.Storage.Migrations;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace IncidentBot.Storage.Tests.Postgres;

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 
 namespace IncidentBot.Storage.Tests.Postgres;
 

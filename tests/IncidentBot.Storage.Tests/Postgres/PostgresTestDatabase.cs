@@ -2,7 +2,7 @@ using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
 using IncidentBot.Storage.Outbox;
 using IncidentBot.Storage.Store;
-using IncidentBot.Tests.Postgres;
+using IncidentBot.Testing.Postgres;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -3,6 +3,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Store;
+using IncidentBot.Testing.Sqlite;
 
 namespace IncidentBot.Storage.Tests.Sqlite;
 

@@ -2,6 +2,7 @@ using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Migrations;
 using IncidentBot.Storage.Outbox;
 using IncidentBot.Storage.Store;
+using IncidentBot.Testing.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

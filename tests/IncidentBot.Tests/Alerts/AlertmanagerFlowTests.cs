@@ -1,6 +1,5 @@
 using System.Net;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Tests.Alerts;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Fakes.PagerDuty;
-using IncidentBot.Tests.Fakes.Slack;
 using IncidentBot.Tests.Slack;
 using Microsoft.Data.Sqlite;
 

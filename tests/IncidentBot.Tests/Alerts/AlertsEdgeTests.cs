@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Tests.Alerts;
 

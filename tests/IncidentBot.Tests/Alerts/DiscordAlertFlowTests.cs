@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Testing.Fakes.Discord;
 using IncidentBot.Tests.Discord;
-using IncidentBot.Tests.Fakes.Discord;
 
 namespace IncidentBot.Tests.Alerts;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Alerts;

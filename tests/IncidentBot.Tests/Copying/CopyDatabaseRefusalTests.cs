@@ -29,7 +29,7 @@ public sealed class CopyDatabaseRefusalTests
     [Fact]
     public async Task A_missing_source_is_refused_and_not_created()
     {
-        var path = BotApplication.TempDatabase();
+        var path = TestEngine.TempDatabase();
 
         var run = await BotProcess.RunAsync(NoEnvironment, "copy-database", "--from", $"Data Source={path}", "--to", "Host=127.0.0.1;Database=unused");
 
@@ -92,7 +92,7 @@ public sealed class CopyDatabaseRefusalTests
 
     private static async Task<string> SqliteWithOneIncidentAsync()
     {
-        var path = BotApplication.TempDatabase();
+        var path = TestEngine.TempDatabase();
         await using var bot = new BotApplication(databasePath: path).Start();
         var context = new InboundContext(new WorkspaceId(Platform.Slack, "T1"), "C1", null, new UserRef("U1", "jens"), bot.Time.GetUtcNow(), "cmd:1");
         await bot.Services.GetRequiredService<IInboundHandler>().HandleAsync(

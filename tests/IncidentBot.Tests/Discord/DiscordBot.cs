@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 using IncidentBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Tests.Fakes.Discord;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Discord;
 
 namespace IncidentBot.Tests.Discord;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Tests.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Discord;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;

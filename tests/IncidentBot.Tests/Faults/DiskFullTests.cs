@@ -1,5 +1,4 @@
 using System.Net;
-using IncidentBot.Tests.Infrastructure;
 
 namespace IncidentBot.Tests.Faults;
 

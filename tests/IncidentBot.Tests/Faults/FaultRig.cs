@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Dapper;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
 using IncidentBot.Tests.Slack;
 using Microsoft.Data.Sqlite;

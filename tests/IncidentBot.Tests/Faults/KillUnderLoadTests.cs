@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Tests.Faults;
 

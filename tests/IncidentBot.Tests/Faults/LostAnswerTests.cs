@@ -1,5 +1,5 @@
 using System.Net;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Tests.Faults;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Slack;
 
 namespace IncidentBot.Tests.Faults;

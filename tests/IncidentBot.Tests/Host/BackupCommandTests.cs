@@ -11,7 +11,7 @@ public sealed class BackupCommandTests
     [Fact]
     public async Task The_backup_command_writes_a_consistent_copy_with_the_incidents()
     {
-        var database = BotApplication.TempDatabase();
+        var database = TestEngine.TempDatabase();
         await using (var bot = new BotApplication(databasePath: database).Start())
         {
             var context = new InboundContext(new WorkspaceId(Platform.Slack, "T1"), "C1", null, new UserRef("U1", "jens"), bot.Time.GetUtcNow(), "cmd:1");

@@ -2,9 +2,9 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Reminders;
+using IncidentBot.Testing.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Discord;
-using IncidentBot.Tests.Fakes.Discord;
-using IncidentBot.Tests.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
 using IncidentBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,7 +108,7 @@ public sealed class ClockTests
     [InlineData(Platform.Discord)]
     public async Task After_an_hour_of_downtime_each_overdue_clock_sends_one_catch_up_then_resumes_its_cadence(Platform platform)
     {
-        var database = BotApplication.TempDatabase();
+        var database = TestEngine.TempDatabase();
         await using (var before = await Run.StartAsync(platform, database))
         {
             await before.SayAsync("declare sev1 Checkout is down");
@@ -234,7 +234,7 @@ public sealed class ClockTests
 
         /// <summary>
         /// Moves the clock to start + <paramref name="offset"/> once no delivery is in flight (a jump under a call
-        /// would time it out, see <see cref="BotApplication.AdvanceWhenSettledAsync"/>) and waits until nothing due is left.
+        /// would time it out, see <see cref="BotHost{TEntryPoint, TSelf}.AdvanceWhenSettledAsync"/>) and waits until nothing due is left.
         /// </summary>
         public async Task AtAsync(TimeSpan offset)
         {

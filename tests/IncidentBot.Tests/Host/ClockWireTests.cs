@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Discord;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
 using IncidentBot.Tests.Slack;
 
 namespace IncidentBot.Tests.Host;

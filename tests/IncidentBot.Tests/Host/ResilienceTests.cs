@@ -4,7 +4,7 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Storage.Tests.Sqlite;
+using IncidentBot.Testing.Sqlite;
 using IncidentBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task A_full_disk_gets_a_clear_reply_fails_readiness_keeps_what_was_stored_and_recovers()
     {
-        var database = BotApplication.TempDatabase();
+        var database = TestEngine.TempDatabase();
         var limited = new LimitedDataSource(SqliteFactory.Instance.CreateDataSource($"Data Source={database}"));
         await using var bot = new BotApplication(databasePath: database, services: s =>
         {
@@ -62,7 +62,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Messages_queued_when_the_host_stops_are_delivered_after_it_starts_again()
     {
-        var database = BotApplication.TempDatabase();
+        var database = TestEngine.TempDatabase();
         var down = new RecordingPlatform(Platform.Slack) { Down = true };
         await using (var before = new BotApplication(databasePath: database, services: s => s.AddSingleton<IChatPlatform>(down)).Start())
         {

@@ -1,98 +1,12 @@
-using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace IncidentBot.Tests.Infrastructure;
 
-/// <summary>
-/// The real host, in process, with a fake clock and its own SQLite file (or the database a <see cref="TestEngine"/>
-/// made, given as <c>connectionString</c>). Platform fakes are reached through
-/// configuration alone (e.g. <c>Slack:ApiBaseUrl</c>), exactly as in production.
-/// </summary>
-internal sealed class BotApplication : WebApplicationFactory<Program>
-{
-    /// <summary>A Monday, so business-day arithmetic in tests starts from a plain week.</summary>
-    public static readonly DateTimeOffset DefaultStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-
-    private readonly Dictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
-
-    public BotApplication(
-        IReadOnlyDictionary<string, string?>? settings = null,
-        DateTimeOffset? start = null,
-        string? databasePath = null,
-        Action<IServiceCollection>? services = null,
-        string? connectionString = null)
-    {
-        _services = services;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
-        Time = new FakeTimeProvider(start ?? DefaultStart);
-        DatabasePath = databasePath ?? TempDatabase();
-        ConnectionString = connectionString ?? $"Data Source={DatabasePath}";
-    }
-
-    public FakeTimeProvider Time { get; }
-
-    public string DatabasePath { get; }
-
-    public string ConnectionString { get; }
-
-    /// <summary>A fresh database path under the temp folder; pass it to a second application to simulate a restart.</summary>
-    public static string TempDatabase()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "incidentbot-tests");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $"{Guid.NewGuid():N}.db");
-    }
-
-    /// <summary>Starts the host (migrations, hosted services) without sending a request.</summary>
-    public BotApplication Start()
-    {
-        _ = Server;
-        return this;
-    }
-
-    /// <summary>
-    /// Moves the fake clock once nothing in the outbox is due, so no platform call is in flight. A jump taken during
-    /// a call would be, to that call's timeout (which runs on this clock), minutes of silence from the platform: it
-    /// would time out and park the message until the clock moves again. Real time never jumps under a call.
-    /// </summary>
-    public async Task AdvanceWhenSettledAsync(TimeSpan by)
-    {
-        var outbox = Services.GetRequiredService<IOutboxStore>();
-
-        // As no dispatcher: a head claimed and in flight counts as due, so "settled" also means no call is out.
-        await Eventually.AssertAsync(
-            async () => await outbox.GetNextDueAsync(Time.GetUtcNow(), string.Empty, TestContext.Current.CancellationToken) is not { } next
-                || next > Time.GetUtcNow(),
-            "the outbox to settle before the clock moves");
-        Time.Advance(by);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await FakeClockTeardown.RunAsync(Time, () => base.DisposeAsync().AsTask());
-        GC.SuppressFinalize(this);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:ConnectionString", ConnectionString);
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
-            _services?.Invoke(services);
-        });
-    }
-}
+/// <summary>The shared host harness (<see cref="BotHost{TEntryPoint, TSelf}"/>) over this host's <c>Program</c>.</summary>
+internal sealed class BotApplication(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    DateTimeOffset? start = null,
+    string? databasePath = null,
+    Action<IServiceCollection>? services = null,
+    string? connectionString = null)
+    : BotHost<Program, BotApplication>(settings, start, databasePath, services, connectionString);

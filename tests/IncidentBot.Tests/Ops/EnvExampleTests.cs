@@ -3,10 +3,11 @@ namespace IncidentBot.Tests.Ops;
 public sealed class EnvExampleTests
 {
     /// <summary>
-    /// Keys the host reads itself rather than through an options class: Kestrel's listen address, and the log format,
-    /// which is chosen while logging is set up, before options exist.
+    /// Keys the host reads itself rather than through an options class: Kestrel's listen address, the log format,
+    /// which is chosen while logging is set up, before options exist, and the OpenTelemetry SDK's standard keys.
     /// </summary>
-    internal static readonly string[] HostKeys = ["Urls", "Logging__Format"];
+    internal static readonly string[] HostKeys =
+        ["Urls", "Logging__Format", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME"];
 
     /// <summary>The configuration keys of the operator contract, DESIGN.md §4.</summary>
     internal static readonly string[] ContractKeys =
@@ -24,13 +25,14 @@ public sealed class EnvExampleTests
         "PagerDuty__WebhookSecret", "PagerDuty__ApiToken", "PagerDuty__From", "PagerDuty__ApiBaseUrl", "PagerDuty__SeverityMap",
         "Dashboard__Workspaces", "Dashboard__SessionLifetime", "Dashboard__Oidc__Authority", "Dashboard__Oidc__ClientId",
         "Dashboard__Oidc__ClientSecret", "Dashboard__Oidc__AllowedDomains", "Dashboard__Oidc__DomainWorkspaces",
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME",
     ];
 
     internal static readonly string[] SecretKeys =
         [
             "Slack__BotToken", "Slack__SigningSecret", "Slack__AppToken", "Discord__BotToken", "Api__Token",
             "Alerts__Token", "Alerts__GrafanaSecret", "PagerDuty__WebhookSecret", "PagerDuty__ApiToken",
-            "Dashboard__Oidc__ClientSecret",
+            "Dashboard__Oidc__ClientSecret", "OTEL_EXPORTER_OTLP_HEADERS",
         ];
 
     [Fact]

@@ -1,7 +1,9 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Metrics;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Ops;
@@ -37,5 +39,26 @@ public sealed class MetricsEndToEndTests
         Assert.True(metrics.Sample("incidentbot_reminders_sent_total{kind=\"update\"}") >= 1, metrics.Text);
         Assert.True(metrics.Sample("incidentbot_outbox_pending") > 0, metrics.Text);
         Assert.True(metrics.Sample("incidentbot_outbox_oldest_age_seconds") > 0, metrics.Text);
+    }
+
+    [Fact]
+    public async Task The_host_counts_each_handled_input_once_by_platform_source_and_outcome()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        slack.AddUser("U0JENS", "Jens");
+        await using var bot = new BotApplication(SlackBot.Settings(slack, "http")).Start();
+        using var client = bot.CreateClient();
+        var driver = new HttpSlackDriver(slack, client, SlackBot.SigningSecret, bot.Time);
+        var ct = TestContext.Current.CancellationToken;
+
+        await driver.CommandAsync("declare sev2 Search is slow", "U0JENS", "trig-1");
+        await driver.CommandAsync("declare sev2 Search is slow", "U0JENS", "trig-1");
+        await driver.CommandAsync("frobnicate", "U0JENS", "trig-2");
+        var metrics = new PrometheusText(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), ct));
+
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"accepted\",platform=\"slack\",source=\"slack_http\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"duplicate\",platform=\"slack\",source=\"slack_http\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"refused\",platform=\"slack\",source=\"slack_http\"}"));
+        Assert.Equal(3, metrics.Series.Where(s => s.StartsWith("incidentbot_inbound_requests_total{", StringComparison.Ordinal)).Sum(s => metrics.Sample(s)));
     }
 }

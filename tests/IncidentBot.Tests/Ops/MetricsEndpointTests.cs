@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Handling;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Reminders;
@@ -119,16 +120,15 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Both_adapters_counters_share_one_family_told_apart_by_platform()
+    public async Task Both_platforms_counters_share_one_family_told_apart_by_platform()
     {
         await using var host = await MetricsHost.StartAsync([]);
-        var slack = host.Meter("IncidentBot.Slack").CreateCounter<long>("incidentbot.platform.api.calls");
-        var discord = host.Meter("IncidentBot.Discord").CreateCounter<long>("incidentbot.platform.api.calls");
+        var platforms = host.Services.GetRequiredService<PlatformMetrics>();
 
-        slack.Add(1, Tag("platform", "slack"), Tag("method", "chat.postMessage"), Tag("status", "ok"));
-        slack.Add(1, Tag("status", "429"), Tag("platform", "slack"), Tag("method", "chat.postMessage"));
-        slack.Add(1, Tag("platform", "slack"), Tag("method", "chat.postMessage"), Tag("status", "429"));
-        discord.Add(1, Tag("platform", "discord"), Tag("method", "POST /channels/{id}/messages"), Tag("status", "200"));
+        platforms.ApiCall(Platform.Slack, "chat.postMessage", "ok");
+        platforms.ApiCall(Platform.Slack, "chat.postMessage", "429");
+        platforms.ApiCall(Platform.Slack, "chat.postMessage", "429");
+        platforms.ApiCall(Platform.Discord, "POST /channels/{id}/messages", "200");
         var metrics = await host.ScrapeAsync();
 
         Assert.Equal(1, metrics.Sample("incidentbot_platform_api_calls_total{method=\"chat.postMessage\",platform=\"slack\",status=\"ok\"}"));
@@ -138,39 +138,47 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Inbound_requests_and_reconnects_from_the_adapters_are_counters()
+    public async Task Inbound_requests_and_reconnects_are_counters_by_platform()
     {
         await using var host = await MetricsHost.StartAsync([]);
-        var meter = host.Meter("IncidentBot.Discord");
-        var inbound = meter.CreateCounter<long>("incidentbot.inbound.requests");
-        var reconnects = meter.CreateCounter<long>("incidentbot.connection.reconnects");
+        var platforms = host.Services.GetRequiredService<PlatformMetrics>();
 
-        inbound.Add(1, Tag("source", "discord_gateway"), Tag("outcome", "accepted"));
-        inbound.Add(1, Tag("source", "discord_gateway"), Tag("outcome", "duplicate"));
-        inbound.Add(1, Tag("source", "discord_http"), Tag("outcome", "rejected_signature"));
-        reconnects.Add(1, Tag("platform", "discord"));
-        reconnects.Add(1, Tag("platform", "discord"));
+        platforms.Inbound(Platform.Discord, "discord_gateway", "accepted");
+        platforms.Inbound(Platform.Discord, "discord_gateway", "duplicate");
+        platforms.Inbound(Platform.Slack, "slack_http", "rejected_signature");
+        platforms.Reconnect(Platform.Discord);
+        platforms.Reconnect(Platform.Discord);
         var metrics = await host.ScrapeAsync();
 
-        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"accepted\",source=\"discord_gateway\"}"));
-        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"duplicate\",source=\"discord_gateway\"}"));
-        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"rejected_signature\",source=\"discord_http\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"accepted\",platform=\"discord\",source=\"discord_gateway\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"duplicate\",platform=\"discord\",source=\"discord_gateway\"}"));
+        Assert.Equal(1, metrics.Sample("incidentbot_inbound_requests_total{outcome=\"rejected_signature\",platform=\"slack\",source=\"slack_http\"}"));
         Assert.Equal(2, metrics.Sample("incidentbot_connection_reconnects_total{platform=\"discord\"}"));
     }
 
     [Fact]
-    public async Task Meters_outside_IncidentBot_are_not_exported()
+    public async Task Meters_outside_IncidentBot_and_its_instrumentation_are_not_exported()
     {
         await using var host = await MetricsHost.StartAsync([]);
         host.Meter("IncidentBotExtra").CreateCounter<long>("extra.calls").Add(1);
         host.Meter("Other.Library").CreateCounter<long>("other.calls").Add(1);
-        await host.GetAsync("/nothing-here");
 
         var metrics = await host.ScrapeAsync();
 
         Assert.False(metrics.HasFamily("extra_calls_total"));
         Assert.False(metrics.HasFamily("other_calls_total"));
-        Assert.DoesNotContain(metrics.Series, s => s.StartsWith("http_", StringComparison.Ordinal) || s.StartsWith("kestrel_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Requests_to_the_host_are_measured_by_route_and_status()
+    {
+        await using var host = await MetricsHost.StartAsync([]);
+        await host.GetAsync("/nothing-here");
+
+        var metrics = await host.ScrapeAsync();
+
+        Assert.Contains(metrics.Series, s => s.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+            && s.Contains("http_response_status_code=\"404\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -199,7 +207,7 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal("application/openmetrics-text", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("# TYPE incidentbot_reminders_sent counter", lines);
-        Assert.Contains("incidentbot_reminders_sent_total{kind=\"update\"} 1.0", lines);
+        Assert.Contains("incidentbot_reminders_sent_total{kind=\"update\"} 1", lines);
         Assert.Equal("# EOF", lines[^1]);
     }
 
@@ -220,6 +228,7 @@ public sealed class MetricsEndpointTests
 
         var metrics = await host.ScrapeAsync();
 
-        Assert.True(metrics.HasFamily("process_working_set_bytes"));
+        Assert.True(metrics.HasFamily("dotnet_process_memory_working_set_bytes"));
+        Assert.True(metrics.HasFamily("dotnet_process_cpu_time_seconds_total"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Metrics;
@@ -12,7 +13,7 @@ namespace IncidentBot.Tests.Ops;
 
 /// <summary>
 /// A small web host with exactly the metrics wiring the real host gets (<c>AddIncidentBotMetrics</c>,
-/// <c>MapIncidentBotMetrics</c>), a substitute store and a fake clock.
+/// <c>MapIncidentBotMetrics</c>, the platforms' instruments), a substitute store and a fake clock.
 /// </summary>
 internal sealed class MetricsHost : IAsyncDisposable
 {
@@ -55,7 +56,8 @@ internal sealed class MetricsHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(health);
-        builder.Services.AddIncidentBotMetrics();
+        builder.Services.AddSingleton<PlatformMetrics>();
+        builder.Services.AddIncidentBotMetrics(builder.Configuration);
         var app = builder.Build();
         app.MapIncidentBotMetrics();
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Tests.Replicas;
 

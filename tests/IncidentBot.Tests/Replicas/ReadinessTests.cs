@@ -1,6 +1,6 @@
 using System.Net;
+using IncidentBot.Testing.Postgres;
 using IncidentBot.Tests.Infrastructure;
-using IncidentBot.Tests.Postgres;
 using Npgsql;
 
 namespace IncidentBot.Tests.Replicas;

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Dapper;
-using IncidentBot.Tests.Fakes.Discord;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Discord;
+using IncidentBot.Testing.Fakes.Slack;
+using IncidentBot.Testing.Postgres;
 using IncidentBot.Tests.Infrastructure;
-using IncidentBot.Tests.Postgres;
 using IncidentBot.Tests.Slack;
 using Npgsql;
 

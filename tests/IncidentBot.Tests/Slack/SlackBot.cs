@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using IncidentBot.Tests.Fakes.Slack;
+using IncidentBot.Testing.Fakes.Slack;
 using IncidentBot.Tests.Infrastructure;
 
 namespace IncidentBot.Tests.Slack;

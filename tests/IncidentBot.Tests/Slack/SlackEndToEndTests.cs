@@ -1,6 +1,5 @@
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Fakes.Slack;
-using IncidentBot.Tests.Infrastructure;
+using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Slack;

@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using IncidentBot.Core.Diagnostics;
+using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Dashboard.Health;
 
 /// <summary>
-/// What the platform adapters' own counters say about their connections (meters <c>IncidentBot.Slack</c> and
-/// <c>IncidentBot.Discord</c>): when each last heard from its platform, when it last called it and how that went,
-/// and how often it reconnected. Read through a <see cref="MeterListener"/>, so the adapters need no new API.
+/// What the platforms' counters say about their connections (meter <c>IncidentBot.Platforms</c>, by their
+/// <c>platform</c> tag): when each last heard from its platform, when it last called it and how that went, and how
+/// often it reconnected. Read through a <see cref="MeterListener"/>, so the adapters need no new API.
 /// </summary>
 internal sealed class PlatformActivity : IDisposable
 {
-    private static readonly Dictionary<string, string> Meters = new(StringComparer.Ordinal)
-    {
-        ["IncidentBot.Slack"] = "Slack",
-        ["IncidentBot.Discord"] = "Discord",
-    };
+    private static readonly Dictionary<string, string> Platforms = Enum.GetValues<Platform>()
+        .ToDictionary(PlatformMetrics.Label, p => p.ToString(), StringComparer.Ordinal);
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, PlatformState> _states = new(StringComparer.Ordinal);
@@ -25,9 +24,9 @@ internal sealed class PlatformActivity : IDisposable
         _time = time;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (Meters.TryGetValue(instrument.Meter.Name, out var platform))
+            if (instrument.Meter.Name == PlatformMetrics.MeterName)
             {
-                listener.EnableMeasurementEvents(instrument, platform);
+                listener.EnableMeasurementEvents(instrument);
             }
         };
         _listener.SetMeasurementEventCallback<long>(OnMeasurement);
@@ -40,7 +39,12 @@ internal sealed class PlatformActivity : IDisposable
 
     private void OnMeasurement(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        var platform = Of((string)state!);
+        if (Tag(tags, "platform") is not { } label || !Platforms.TryGetValue(label, out var name))
+        {
+            return;
+        }
+
+        var platform = Of(name);
         var now = _time.GetUtcNow();
         switch (instrument.Name)
         {

@@ -1,4 +1,0 @@
-namespace IncidentBot.Tests.Fakes.Slack;
-
-/// <summary>A reaction the bot added.</summary>
-public sealed record FakeSlackReaction(string Channel, string Ts, string Name);
