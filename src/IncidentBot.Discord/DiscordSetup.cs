@@ -8,6 +8,7 @@ using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Inbound;
 using IncidentBot.Discord.Outbound;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Rendering;
 using IncidentBot.Discord.Rest;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class DiscordSetup
     /// <summary>
     /// Binds and validates the "Discord" section (always, so a bad value stops start-up); registers the gateway,
     /// the REST client, command registration and the <see cref="IChatPlatform"/> only when <c>Discord:BotToken</c> is set.
+    /// Expects the host to register <c>IInboundHandler</c> and the configured <see cref="ReactionMap"/>.
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -74,6 +76,7 @@ public static class DiscordSetup
         services.AddSingleton<DiscordGatewayClient>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordGatewayClient>());
         services.AddHostedService<CommandRegistrar>();
+        services.AddSingleton<DiscordReactions>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
         services.AddSingleton<DiscordAlertNotices>();

@@ -20,8 +20,8 @@ public sealed record PostThreadMessage(MessageContent Content) : OutboundIntent;
 /// <summary>A file posted into the thread with a short comment (the postmortem draft).</summary>
 public sealed record UploadFile(string FileName, string Title, string Content, MessageContent Comment) : OutboundIntent;
 
-/// <summary>A reaction the bot adds, e.g. ✅ to confirm a 📌 capture.</summary>
-public sealed record AddReaction(string MessageId, string Emoji) : OutboundIntent;
+/// <summary>A reaction the bot adds, by its meaning, e.g. <see cref="Reaction.Confirmed"/> on a key event it captured.</summary>
+public sealed record AddReaction(string MessageId, Reaction Reaction) : OutboundIntent;
 
 /// <summary>
 /// A private follow-up to the person who ran a command, through the platform's reply handle (Slack

@@ -5,6 +5,7 @@ using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Inbound;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +22,11 @@ internal sealed class GatewayEventProcessor(
     IServiceScopeFactory scopes,
     DiscordInteractionHandler interactions,
     DiscordRestClient rest,
+    DiscordReactions reactions,
     DiscordMetrics metrics,
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
 {
-    /// <summary>The reactions on the status doc that acknowledge (DESIGN.md §2).</summary>
-    private static readonly string[] AckEmoji = ["👀", "✅"];
-
     public async Task ProcessAsync(GatewayWork work, CancellationToken cancellationToken)
     {
         try
@@ -38,7 +37,7 @@ internal sealed class GatewayEventProcessor(
                     await InteractionAsync(dispatch.Data, cancellationToken);
                     break;
                 case DispatchWork dispatch:
-                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, time.GetUtcNow()))
+                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, reactions, time.GetUtcNow()))
                     {
                         await HandleAsync(inbound, cancellationToken);
                     }
@@ -137,8 +136,9 @@ internal sealed class GatewayEventProcessor(
     }
 
     /// <summary>
-    /// A 👀 or ✅ put on the status doc while no session was open is not replayed either: read who reacted and
-    /// hand each on as a reaction added. The key names the reaction, not an event, so reading it again after the
+    /// An acknowledging reaction put on the status doc while no session was open is not replayed either: read who
+    /// reacted and hand each on as a reaction added. A custom emoji cannot be asked for by name alone (Discord wants its
+    /// id), so only the standard ones are read back. The key names the reaction, not an event, so reading it again after the
     /// next new session is a duplicate; one already handled live changes nothing in Core.
     /// </summary>
     private async Task BackfillAcknowledgementsAsync(Incident incident, string botUserId, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ internal sealed class GatewayEventProcessor(
             return;
         }
 
-        foreach (var emoji in AckEmoji)
+        foreach (var emoji in reactions.AcknowledgeCharacters)
         {
             IReadOnlyList<DiscordUser> users;
             try
@@ -165,7 +165,7 @@ internal sealed class GatewayEventProcessor(
             {
                 var context = new InboundContext(incident.Workspace, incident.ChannelId, null,
                     new UserRef(user.Id, user.GlobalName ?? user.Username ?? user.Id), time.GetUtcNow(), $"reaction:seen:{root}:{emoji}:{user.Id}");
-                await HandleAsync(new ReactionAdded(context, root, emoji), cancellationToken);
+                await HandleAsync(new ReactionAdded(context, root, Reaction.Acknowledge), cancellationToken);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Wire;
 
 namespace IncidentBot.Discord.Inbound;
@@ -20,14 +21,15 @@ internal static class DiscordEventMapper
     /// <summary>Where a dispatch came from: the gateway session and its sequence number.</summary>
     public sealed record Position(string SessionId, long Sequence);
 
-    public static IReadOnlyList<InboundEvent> Map(string type, JsonElement data, Position position, string? botUserId, DateTimeOffset now) =>
+    public static IReadOnlyList<InboundEvent> Map(
+        string type, JsonElement data, Position position, string? botUserId, DiscordReactions reactions, DateTimeOffset now) =>
         type switch
         {
             "MESSAGE_CREATE" => MessageCreated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId),
             "MESSAGE_UPDATE" => MessageUpdated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId),
             "MESSAGE_DELETE" or "MESSAGE_DELETE_BULK" => MessagesDeleted(Deserialize(data, DiscordJsonContext.Default.MessageDeleteEvent), now),
-            "MESSAGE_REACTION_ADD" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, now, added: true),
-            "MESSAGE_REACTION_REMOVE" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, now, added: false),
+            "MESSAGE_REACTION_ADD" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, reactions, now, added: true),
+            "MESSAGE_REACTION_REMOVE" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, reactions, now, added: false),
             _ => [],
         };
 
@@ -96,22 +98,23 @@ internal static class DiscordEventMapper
         return [.. ids.Select(id => new MessageDeleted(Context(deleted.GuildId, deleted.ChannelId, someone, now, $"del:{id}"), id))];
     }
 
-    private static IReadOnlyList<InboundEvent> Reaction(ReactionEvent? reaction, Position position, string? botUserId, DateTimeOffset now, bool added)
+    private static IReadOnlyList<InboundEvent> Reaction(
+        ReactionEvent? reaction, Position position, string? botUserId, DiscordReactions reactions, DateTimeOffset now, bool added)
     {
-        if (reaction is not { GuildId.Length: > 0, UserId.Length: > 0, Emoji: { Name.Length: > 0 } emoji } || reaction.UserId == botUserId)
+        if (reaction is not { GuildId.Length: > 0, UserId.Length: > 0, Emoji: { Name.Length: > 0 } emoji } || reaction.UserId == botUserId
+            || reactions.MeaningOf(emoji) is not { } meaning)
         {
             return [];
         }
 
-        // A custom emoji is name:id, so one merely named "eyes" cannot pass for the configured Unicode or Slack name.
         var name = emoji.Id is { Length: > 0 } id ? $"{emoji.Name}:{id}" : emoji.Name!;
         var user = DiscordUsers.FromMember(reaction.Member, null) ?? new UserRef(reaction.UserId, reaction.UserId);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"react:{(added ? '+' : '-')}:{reaction.MessageId}:{reaction.UserId}:{name}:{position.SessionId}:{position.Sequence}");
         var context = Context(reaction.GuildId, reaction.ChannelId, user, now, key);
         return added
-            ? [new ReactionAdded(context, reaction.MessageId, name)]
-            : [new ReactionRemoved(context, reaction.MessageId, name)];
+            ? [new ReactionAdded(context, reaction.MessageId, meaning)]
+            : [new ReactionRemoved(context, reaction.MessageId, meaning)];
     }
 
     private static InboundContext Context(string guildId, string channelId, UserRef user, DateTimeOffset at, string key) =>

@@ -7,6 +7,7 @@ using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.Reactions;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ internal sealed partial class SlackInboundProcessor(
     SlackUserDirectory users,
     SlackBackgroundQueue background,
     SlackEscalation escalation,
+    SlackReactions reactions,
     SlackMetrics metrics,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -151,7 +153,7 @@ internal sealed partial class SlackInboundProcessor(
 
         foreach (var reaction in message.Reactions ?? [])
         {
-            if (reaction.Name is not { Length: > 0 } name)
+            if (reaction.Name is not { Length: > 0 } name || reactions.MeaningOf(name) is not { } meaning)
             {
                 continue;
             }
@@ -159,7 +161,7 @@ internal sealed partial class SlackInboundProcessor(
             foreach (var userId in (reaction.Users ?? []).Where(u => !string.IsNullOrEmpty(u) && !identity.IsSelf(u, null)))
             {
                 var context = Context(workspace, channel, null, userId, null, $"react:seen:{channel}:{ts}:{name}:{userId}");
-                await HandleAsync(new ReactionAdded(context, ts, SlackEmoji.FromReaction(name)), source: null, cancellationToken);
+                await HandleAsync(new ReactionAdded(context, ts, meaning), source: null, cancellationToken);
             }
         }
     }
@@ -374,16 +376,15 @@ internal sealed partial class SlackInboundProcessor(
     {
         if (ev.Item is not { Type: "message", Channel: { Length: > 0 } channel, Ts: { Length: > 0 } ts }
             || ev.Reaction is not { Length: > 0 } reaction || ev.User is not { Length: > 0 } userId
-            || identity.IsSelf(userId, null))
+            || identity.IsSelf(userId, null) || reactions.MeaningOf(reaction) is not { } meaning)
         {
             return null;
         }
 
         var added = ev.Type == "reaction_added";
-        var emoji = SlackEmoji.FromReaction(reaction);
         var context = Context(workspace, channel, null, userId, ev.EventTs,
             $"react:{(added ? '+' : '-')}:{channel}:{ts}:{reaction}:{userId}:{ev.EventTs}");
-        return added ? new ReactionAdded(context, ts, emoji) : new ReactionRemoved(context, ts, emoji);
+        return added ? new ReactionAdded(context, ts, meaning) : new ReactionRemoved(context, ts, meaning);
     }
 
     private InboundContext Context(WorkspaceId workspace, string channel, string? thread, string userId, string? ts, string key) =>

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
@@ -241,7 +242,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Eventually.TrueAsync(() => h.Core.Events.OfType<ReactionAdded>().Any(), "the 👀 read back");
         var ack = h.Core.Events.OfType<ReactionAdded>().First();
-        Assert.Equal((root, "👀", GatewayMessages.PersonId), (ack.MessageId, ack.Emoji, ack.Context.User.Id));
+        Assert.Equal((root, Reaction.Acknowledge, GatewayMessages.PersonId), (ack.MessageId, ack.Reaction, ack.Context.User.Id));
         Assert.Equal($"reaction:seen:{root}:👀:{GatewayMessages.PersonId}", ack.Context.DedupKey);
         await Eventually.TrueAsync(() => h.Discord.RequestsTo("GET", "/reactions/").Count == 2, "both acknowledging emoji read");
         Assert.Single(h.Core.Events.OfType<ReactionAdded>());

@@ -115,6 +115,7 @@ public sealed class InteractionEndpointTests
             builder.Configuration["Discord:GatewayUrl"] = discord.GatewayUrl.ToString();
             builder.Services.AddDiscord(builder.Configuration);
             builder.Services.AddSingleton<IInboundHandler>(core);
+            builder.Services.AddSingleton(DiscordHarness.Reactions);
             var app = builder.Build();
             app.MapDiscord();
             await app.StartAsync();

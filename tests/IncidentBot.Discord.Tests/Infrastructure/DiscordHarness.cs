@@ -1,4 +1,5 @@
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Messaging;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Tests.Fakes.Discord;
 using IncidentBot.Tests.Shared;
@@ -17,6 +18,9 @@ namespace IncidentBot.Discord.Tests.Infrastructure;
 /// </summary>
 internal sealed class DiscordHarness : IAsyncDisposable
 {
+    /// <summary>The reaction map the host configures by default (the runbook's).</summary>
+    public static ReactionMap Reactions { get; } = new(["eyes", "white_check_mark"], ["pushpin"], "white_check_mark");
+
     private readonly ServiceProvider _services;
 
     private DiscordHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider time, RecordingInboundHandler core, FakeLogCollector logs)
@@ -63,6 +67,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
         services.AddDiscord(configuration);
         services.AddSingleton<IRandomSource>(new FixedRandom(jitter));
         services.AddSingleton<IInboundHandler>(core);
+        services.AddSingleton(Reactions);
         configure?.Invoke(services, discord);
         var provider = services.BuildServiceProvider(validateScopes: true);
         return new DiscordHarness(discord, provider, time, core, provider.GetRequiredService<FakeLogCollector>());

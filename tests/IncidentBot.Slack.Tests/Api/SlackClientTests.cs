@@ -286,12 +286,12 @@ public sealed class SlackClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reaction_is_added_by_slack_name_and_a_repeat_is_harmless()
+    public async Task A_reaction_is_added_by_its_configured_slack_name_and_a_repeat_is_harmless()
     {
         var incident = await PostedIncidentAsync();
 
-        await Platform.AddReactionAsync(incident, "1767600100.000200", "white_check_mark", Ct);
-        await Platform.AddReactionAsync(incident, "1767600100.000200", "✅", Ct);
+        await Platform.AddReactionAsync(incident, "1767600100.000200", Reaction.Confirmed, Ct);
+        await Platform.AddReactionAsync(incident, "1767600100.000200", Reaction.Confirmed, Ct);
 
         Assert.Equal(new FakeSlackReaction(SlackPayloads.Channel, "1767600100.000200", "white_check_mark"), Assert.Single(_slack.Reactions));
     }

@@ -16,7 +16,7 @@ public sealed class OutboxJsonGoldenTests
         """{"$type":"edit_root"}""",
         """{"$type":"post_thread","Content":{"Inlines":[{"$t":"text","Value":"a"},{"$t":"bold","Value":"b"},{"$t":"code","Value":"c"},{"$t":"user","UserId":"U1"},{"$t":"escalation"},{"$t":"time","At":"2026-04-18T14:23:05+00:00","Style":"Time"},{"$t":"br"},{"$t":"thread"}],"Buttons":["Acknowledge","Close"]}}""",
         """{"$type":"upload_file","FileName":"a.md","Title":"A","Content":"# x","Comment":{"Inlines":[{"$t":"text","Value":"c"}],"Buttons":[]}}""",
-        """{"$type":"add_reaction","MessageId":"M1","Emoji":"white_check_mark"}""",
+        """{"$type":"add_reaction","MessageId":"M1","Reaction":"Confirmed"}""",
         """{"$type":"reply","ReplyHandle":"h","Content":{"Inlines":[{"$t":"text","Value":"a"},{"$t":"bold","Value":"b"},{"$t":"code","Value":"c"},{"$t":"user","UserId":"U1"},{"$t":"escalation"},{"$t":"time","At":"2026-04-18T14:23:05+00:00","Style":"Time"},{"$t":"br"},{"$t":"thread"}],"Buttons":["Acknowledge","Close"]}}""",
         """{"$type":"pagerduty","PagerDutyId":"P1","Action":"Note","Note":"n"}""",
         """{"$type":"pagerduty","PagerDutyId":"P1","Action":"Resolve","Note":null}""",
@@ -42,6 +42,14 @@ public sealed class OutboxJsonGoldenTests
             reply.Content.Inlines.Select(i => i.GetType()));
         Assert.Equal(new Timestamp(new DateTimeOffset(2026, 4, 18, 14, 23, 5, TimeSpan.Zero), TimestampStyle.Time), reply.Content.Inlines[5]);
         Assert.Equal([ButtonAction.Acknowledge, ButtonAction.Close], reply.Content.Buttons);
+    }
+
+    [Fact]
+    public void A_reaction_queued_by_emoji_name_before_reactions_had_meanings_reads_as_the_confirmation()
+    {
+        const string Queued = """{"$type":"add_reaction","MessageId":"M1","Emoji":"white_check_mark"}""";
+
+        Assert.Equal(new AddReaction("M1", Reaction.Confirmed), _json.Deserialize(Queued));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IncidentBot.Core.Alerts;
+using IncidentBot.Core.Messaging;
 
 namespace IncidentBot.Storage.Outbox.Json;
 
@@ -28,7 +29,14 @@ internal sealed record PostThreadJson(ContentJson Content) : IntentJson;
 
 internal sealed record UploadFileJson(string FileName, string Title, string Content, ContentJson Comment) : IntentJson;
 
-internal sealed record AddReactionJson(string MessageId, string Emoji) : IntentJson;
+/// <summary>
+/// A reaction by meaning. Rows queued before reactions had meanings name the emoji instead; the only one Core
+/// ever queued was the key-event confirmation, so such a row reads as <see cref="Core.Messaging.Reaction.Confirmed"/>.
+/// </summary>
+internal sealed record AddReactionJson(
+    string MessageId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Reaction? Reaction,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Emoji = null) : IntentJson;
 
 internal sealed record ReplyJson(string ReplyHandle, ContentJson Content) : IntentJson;
 
