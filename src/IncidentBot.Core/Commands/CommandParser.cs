@@ -6,8 +6,8 @@ namespace IncidentBot.Core.Commands;
 
 /// <summary>
 /// The one command grammar of DESIGN.md §2, shared by every front end: <c>verb [INC-n] arguments</c>.
-/// Input is data: nothing here interprets markup; mentions are recognised only in the encoded forms the
-/// platforms send (Slack <c>&lt;@U123|name&gt;</c>, Discord <c>&lt;@123&gt;</c>).
+/// Input is data: nothing here interprets markup. A person is recognised only as the mention token every front end
+/// writes for one, <c>&lt;@id&gt;</c> or <c>&lt;@id|name&gt;</c>; the adapters turn their platform's forms into it.
 /// </summary>
 public static partial class CommandParser
 {
@@ -109,7 +109,7 @@ public static partial class CommandParser
         return null;
     }
 
-    /// <summary>Reads an encoded user mention (<c>&lt;@U123|name&gt;</c>, <c>&lt;@123&gt;</c>, <c>&lt;@!123&gt;</c>).</summary>
+    /// <summary>Reads a mention token (<c>&lt;@U123|name&gt;</c>, <c>&lt;@123&gt;</c>).</summary>
     public static UserRef? ParseMention(string token)
     {
         var match = MentionPattern().Match(token);
@@ -332,10 +332,10 @@ public static partial class CommandParser
         return clean.Length <= 40 ? clean : clean[..40] + "…";
     }
 
-    [GeneratedRegex(@"<@!?(?<id>[A-Za-z0-9]+)(\|(?<name>[^>|]{0,80}))?>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<@(?<id>[A-Za-z0-9]+)(\|(?<name>[^>|]{0,80}))?>", RegexOptions.CultureInvariant)]
     private static partial Regex MentionPattern();
 
-    [GeneratedRegex(@"(^|\s+)commander\s+(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|\s+)commander\s+(?<mention><@[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingCommander();
 
     [GeneratedRegex(@"(^|\s+)commander\s+(?<name>@\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -344,6 +344,6 @@ public static partial class CommandParser
     [GeneratedRegex(@"(^|\s+)due\s+(?<date>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingDue();
 
-    [GeneratedRegex(@"(^|\s+)(?<mention><@!?[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(^|\s+)(?<mention><@[A-Za-z0-9]+(\|[^>|]{0,80})?>)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingMention();
 }

@@ -8,7 +8,7 @@ using IncidentBot.Core.Reminders;
 namespace IncidentBot.Core.Postmortems;
 
 /// <summary>Writes the sections of one draft; holds the incident, its clock and its text reader.</summary>
-internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, ChatText chat)
+internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, MentionText mentions)
 {
     /// <summary>Who the timeline names for entries with no person behind them (reminders).</summary>
     private const string Bot = "IncidentBot";
@@ -28,7 +28,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         var due = incident.ResolvedAt + policy.For(incident.Severity).PostmortemWithin;
         sb.Append("---\n")
             .Append("id: ").Append(incident.Id.ToString()).Append('\n')
-            .Append("title: ").Append(MarkdownText.YamlString(chat.ToPlain(incident.Title))).Append('\n')
+            .Append("title: ").Append(MarkdownText.YamlString(mentions.ToPlain(incident.Title))).Append('\n')
             .Append("severity: ").Append(incident.Severity.Label()).Append('\n')
             .Append("status: ").Append(incident.Status.ToString()).Append('\n')
             .Append("declared_at: ").Append(Utc(incident.DeclaredAt)).Append('\n')
@@ -49,7 +49,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     public void Header(StringBuilder sb, IReadOnlyList<UserRef> people)
     {
         sb.Append("# Postmortem — [").Append(incident.Severity.Label()).Append("] ")
-            .Append(MarkdownText.Inline(chat.ToPlain(incident.Title))).Append("\n\n");
+            .Append(MarkdownText.Inline(mentions.ToPlain(incident.Title))).Append("\n\n");
         sb.Append("**Date:** ").Append(_day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Append(" (times in ").Append(MarkdownText.Inline(policy.TimeZone.Id)).Append(")\n\n");
 
@@ -85,7 +85,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         sb.Append("## Summary\n\n");
         if (incident.Summary is { } summary && !string.IsNullOrWhiteSpace(summary))
         {
-            MarkdownText.AppendParagraph(sb, chat.ToPlain(summary), string.Empty);
+            MarkdownText.AppendParagraph(sb, mentions.ToPlain(summary), string.Empty);
         }
         else
         {
@@ -102,14 +102,14 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
             }
 
             sb.Append(": ");
-            MarkdownText.AppendParagraph(sb, chat.ToPlain(last), string.Empty);
+            MarkdownText.AppendParagraph(sb, mentions.ToPlain(last), string.Empty);
             sb.Append("\n\n");
         }
     }
 
     public void Impact(StringBuilder sb)
     {
-        var impact = ImpactFields.Parse(incident.Impact is { } text ? chat.ToPlain(text) : null);
+        var impact = ImpactFields.Parse(incident.Impact is { } text ? mentions.ToPlain(text) : null);
         sb.Append("## Impact\n\n");
         if (impact.Other is { } other)
         {
@@ -169,7 +169,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     public void ActionItems(StringBuilder sb, IReadOnlyList<ActionItem> items, IReadOnlyList<DraftAction> fromThread)
     {
         var rows = items
-            .Select(a => new DraftAction(chat.ToPlain(a.Text), a.Owner is { } o ? (o.Name != o.Id ? o.Name : chat.NameOf(o.Id)) : null, a.Due, a.Done, a.CreatedAt))
+            .Select(a => new DraftAction(mentions.ToPlain(a.Text), a.Owner is { } o ? (o.Name != o.Id ? o.Name : mentions.NameOf(o.Id)) : null, a.Due, a.Done, a.CreatedAt))
             .Concat(fromThread)
             .OrderBy(a => a.At)
             .ToList();
@@ -238,7 +238,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
             sb.Append("📌 ");
         }
 
-        var text = chat.ToPlain(entry.Text);
+        var text = mentions.ToPlain(entry.Text);
         switch (entry.Kind)
         {
             case TimelineKind.StatusChanged:
@@ -377,7 +377,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         _ => kind.ToString(),
     };
 
-    private string Handle(UserRef user) => "@" + MarkdownText.Inline(user.Name != user.Id ? user.Name : chat.NameOf(user.Id));
+    private string Handle(UserRef user) => "@" + MarkdownText.Inline(user.Name != user.Id ? user.Name : mentions.NameOf(user.Id));
 
     private string AuthorName(UserRef? author)
     {

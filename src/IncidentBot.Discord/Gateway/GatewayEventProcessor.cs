@@ -5,7 +5,6 @@ using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Diagnostics;
 using IncidentBot.Discord.Inbound;
-using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,7 @@ internal sealed class GatewayEventProcessor(
     IServiceScopeFactory scopes,
     DiscordInteractionHandler interactions,
     DiscordRestClient rest,
-    DiscordReactions reactions,
+    DiscordEventMapper.Reading reading,
     DiscordMetrics metrics,
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
@@ -37,7 +36,7 @@ internal sealed class GatewayEventProcessor(
                     await InteractionAsync(dispatch.Data, cancellationToken);
                     break;
                 case DispatchWork dispatch:
-                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, reactions, time.GetUtcNow()))
+                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, reading, time.GetUtcNow()))
                     {
                         await HandleAsync(inbound, cancellationToken);
                     }
@@ -120,7 +119,7 @@ internal sealed class GatewayEventProcessor(
             {
                 await foreach (var message in rest.GetMessagesAfterAsync(thread, after, cancellationToken))
                 {
-                    if (DiscordEventMapper.FromHistory(message, incident.Workspace.Id, botUserId) is { } inbound)
+                    if (DiscordEventMapper.FromHistory(message, incident.Workspace.Id, botUserId, reading.Text) is { } inbound)
                     {
                         await HandleAsync(inbound, cancellationToken);
                     }
@@ -148,7 +147,7 @@ internal sealed class GatewayEventProcessor(
             return;
         }
 
-        foreach (var emoji in reactions.AcknowledgeCharacters)
+        foreach (var emoji in reading.Reactions.AcknowledgeCharacters)
         {
             IReadOnlyList<DiscordUser> users;
             try

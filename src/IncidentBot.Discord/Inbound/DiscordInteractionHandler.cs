@@ -24,6 +24,7 @@ internal sealed class DiscordInteractionHandler(
     IServiceScopeFactory scopes,
     IOptions<DiscordOptions> options,
     DiscordMessageRenderer renderer,
+    DiscordText plain,
     DiscordMetrics metrics,
     TimeProvider time)
 {
@@ -76,7 +77,7 @@ internal sealed class DiscordInteractionHandler(
         }
 
         var incidentsChannel = options.Value.IncidentsChannel is { Length: > 0 } configured ? configured : null;
-        var outcome = await InvokeAsync(new CommandInvoked(context, text, incidentsChannel, interaction.Token), source, cancellationToken);
+        var outcome = await InvokeAsync(new CommandInvoked(context, plain.ToPlain(text), incidentsChannel, interaction.Token), source, cancellationToken);
         return outcome.Result == InboundResult.Duplicate
             ? Message("That command was already handled.")
             : Message(outcome.Reply ?? MessageContent.Plain("Done."));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Policies;
 using IncidentBot.Discord.Tests.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Tests.Fakes.Discord;
@@ -116,6 +117,7 @@ public sealed class InteractionEndpointTests
             builder.Services.AddDiscord(builder.Configuration);
             builder.Services.AddSingleton<IInboundHandler>(core);
             builder.Services.AddSingleton(DiscordHarness.Reactions);
+            builder.Services.AddSingleton(IncidentPolicy.Default);
             var app = builder.Build();
             app.MapDiscord();
             await app.StartAsync();

@@ -1,5 +1,6 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Policies;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Tests.Fakes.Discord;
 using IncidentBot.Tests.Shared;
@@ -68,6 +69,7 @@ internal sealed class DiscordHarness : IAsyncDisposable
         services.AddSingleton<IRandomSource>(new FixedRandom(jitter));
         services.AddSingleton<IInboundHandler>(core);
         services.AddSingleton(Reactions);
+        services.AddSingleton(IncidentPolicy.Default);
         configure?.Invoke(services, discord);
         var provider = services.BuildServiceProvider(validateScopes: true);
         return new DiscordHarness(discord, provider, time, core, provider.GetRequiredService<FakeLogCollector>());
