@@ -92,7 +92,7 @@ internal sealed class DiscordInteractionHandler(
             return Message(declared.Reply ?? MessageContent.Plain("Done."));
         }
 
-        if (!ButtonIds.TryParse(interaction.Data?.CustomId, out var name, out var incident) || ButtonIds.Action(name) is not { } action)
+        if (!ButtonIds.TryParse(interaction.Data?.CustomId, out var name, out var incident) || ButtonActionNames.Parse(name) is not { } action)
         {
             return Invalid(source, "That button is not one of IncidentBot's.");
         }

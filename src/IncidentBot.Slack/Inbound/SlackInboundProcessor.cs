@@ -203,7 +203,7 @@ internal sealed partial class SlackInboundProcessor(
         }
 
         if (payload.Actions is not [var clicked, ..]
-            || SlackActionIds.Parse(clicked.ActionId) is not { } action
+            || ButtonActionNames.Parse(clicked.ActionId) is not { } action
             || !IncidentId.TryParse(clicked.Value, out var incident)
             || payload.TriggerId is not { Length: > 0 } trigger)
         {
