@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
-using IncidentBot.Core.Persistence;
 using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
@@ -36,9 +35,6 @@ internal sealed partial class SlackInboundProcessor(
 {
     /// <summary>The one slash command, as declared in <c>manifests/slack/</c>.</summary>
     public const string Command = "/incident";
-
-    private const string StorageFullReply =
-        "The incident store is full, so nothing was recorded. Tell whoever runs IncidentBot; try again once it has room.";
 
     private readonly SlackOptions _options = options.Value;
 
@@ -423,19 +419,9 @@ internal sealed partial class SlackInboundProcessor(
     /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric (null: not an inbound request).</summary>
     private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string? source, CancellationToken cancellationToken)
     {
-        InboundOutcome outcome;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetRequiredService<IInboundHandler>();
-            outcome = await handler.HandleAsync(inbound, cancellationToken);
-        }
-        catch (StorageFullException) when (inbound is CommandInvoked or ButtonClicked)
-        {
-            Count(source, "refused");
-            return InboundOutcome.Refused(StorageFullReply);
-        }
-
+        // A full store is the host's to answer (SignallingInboundHandler refuses a command with a reply saying so).
+        await using var scope = scopes.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<IInboundHandler>().HandleAsync(inbound, cancellationToken);
         Count(source, outcome.Result switch
         {
             InboundResult.Accepted => "accepted",
