@@ -42,19 +42,12 @@ internal sealed class DiscordGatewayClient(
     private string? _sessionId;
     private Uri? _resumeUrl;
     private long? _sequence;
-    private volatile string? _botUserId;
-    private volatile bool _ready;
 
     private static TimeSpan HelloTimeout => TimeSpan.FromSeconds(30);
 
     private static TimeSpan CloseGrace => TimeSpan.FromSeconds(5);
 
     private static TimeSpan LongestBackoff => TimeSpan.FromSeconds(60);
-
-    /// <summary>True between READY/RESUMED and the end of that connection.</summary>
-    public bool IsReady => _ready;
-
-    public string? BotUserId => _botUserId;
 
     public string? SessionId => _sessionId;
 
@@ -109,7 +102,6 @@ internal sealed class DiscordGatewayClient(
                 await holding;
             }
 
-            _ready = false;
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
@@ -276,17 +268,15 @@ internal sealed class DiscordGatewayClient(
                 var ready = payload.D.Deserialize(DiscordJsonContext.Default.ReadyData);
                 _sessionId = ready?.SessionId;
                 _resumeUrl = Uri.TryCreate(ready?.ResumeGatewayUrl, UriKind.Absolute, out var resumeUrl) ? resumeUrl : null;
-                _botUserId = ready?.User?.Id;
-                _ready = true;
-                DiscordLog.GatewayReady(logger, _sessionId ?? "(none)", _botUserId ?? "(unknown)");
-                if (_botUserId is { } bot)
+                var botUserId = ready?.User?.Id;
+                DiscordLog.GatewayReady(logger, _sessionId ?? "(none)", botUserId ?? "(unknown)");
+                if (botUserId is { } bot)
                 {
                     await _work.Writer.WriteAsync(new BackfillWork(bot), cancellationToken);
                 }
 
                 return true;
             case "RESUMED":
-                _ready = true;
                 DiscordLog.GatewayResumed(logger, _sessionId ?? "(none)", _sequence ?? 0);
                 return true;
             case { } type when _sessionId is { } session:
