@@ -130,10 +130,11 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     }
 
     /// <summary>
-    /// A whole thread, parent first, following <c>response_metadata.next_cursor</c> until it is empty or absent
-    /// (never by comparing counts, <see href="https://docs.slack.dev/apis/web-api/pagination"/>).
+    /// A thread's messages after <paramref name="afterTs"/> (all of it, parent first, when null), following
+    /// <c>response_metadata.next_cursor</c> until it is empty or absent (never by comparing counts,
+    /// <see href="https://docs.slack.dev/apis/web-api/pagination"/>). <c>oldest</c> leaves that message itself out.
     /// </summary>
-    public async Task<IReadOnlyList<SlackMessage>> RepliesAsync(string channel, string threadTs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SlackMessage>> RepliesAsync(string channel, string threadTs, string? afterTs, CancellationToken cancellationToken)
     {
         var messages = new List<SlackMessage>();
         string? cursor = null;
@@ -145,6 +146,11 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
                 new("ts", threadTs),
                 new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             };
+            if (afterTs is not null)
+            {
+                form.Add(new("oldest", afterTs));
+            }
+
             if (cursor is not null)
             {
                 form.Add(new("cursor", cursor));

@@ -261,7 +261,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         var replies = Enumerable.Range(1, 5).Select(i => _slack.AddHumanReply(SlackPayloads.Channel, incident.RootMessageId!, "U0JENS", $"reply {i}")).ToList();
         _slack.RepliesPageSize = 2;
 
-        var thread = await Api.RepliesAsync(SlackPayloads.Channel, incident.RootMessageId!, Ct);
+        var thread = await Api.RepliesAsync(SlackPayloads.Channel, incident.RootMessageId!, null, Ct);
 
         Assert.Equal([incident.RootMessageId!, .. replies], thread.Select(m => m.Ts!));
         var calls = _slack.CallsTo("conversations.replies");
