@@ -51,7 +51,7 @@ public static class PostmortemRenderer
         DraftWriter.Bullets(sb, "What went poorly", notes.WentPoorly,
             "What slowed the response: gaps in alerting, tooling or process. Fix the system, not the person.");
         draft.ActionItems(sb, actions, notes.Actions);
-        draft.Metrics(sb, metrics, people.Count);
+        new MetricsWriter(incident, policy, draft).Write(sb, metrics, people.Count);
         return sb.ToString();
     }
 }
