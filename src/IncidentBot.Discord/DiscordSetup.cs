@@ -8,6 +8,7 @@ using IncidentBot.Discord.Configuration;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Inbound;
 using IncidentBot.Discord.Outbound;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Rendering;
 using IncidentBot.Discord.Rest;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,8 @@ public static class DiscordSetup
     /// <summary>
     /// Binds and validates the "Discord" section (always, so a bad value stops start-up); registers the gateway,
     /// the REST client, command registration and the <see cref="IChatPlatform"/> only when <c>Discord:BotToken</c> is set.
+    /// Expects the host to register <c>IInboundHandler</c>, the configured <see cref="ReactionMap"/> and the
+    /// <see cref="Core.Policies.IncidentPolicy"/> (its time zone reads Discord's timestamps).
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -74,6 +77,9 @@ public static class DiscordSetup
         services.AddSingleton<DiscordGatewayClient>();
         services.AddHostedService(provider => provider.GetRequiredService<DiscordGatewayClient>());
         services.AddHostedService<CommandRegistrar>();
+        services.AddSingleton<DiscordReactions>();
+        services.AddSingleton<DiscordText>();
+        services.AddSingleton<DiscordEventMapper.Reading>();
         services.AddSingleton<DiscordChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
         services.AddSingleton<DiscordAlertNotices>();

@@ -7,6 +7,7 @@ using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Http;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.Reactions;
 using IncidentBot.Slack.Signing;
 using IncidentBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +25,8 @@ public static class SlackSetup
     /// <summary>
     /// Binds and validates <c>Slack</c> options (always, so a malformed key stops start-up). With a bot token it
     /// registers the Web API client, the <see cref="IChatPlatform"/> for Slack and the background worker; with an
-    /// app-level token also the Socket Mode client. Expects the host to register <c>IInboundHandler</c>.
+    /// app-level token also the Socket Mode client. Expects the host to register <c>IInboundHandler</c> and the
+    /// configured <see cref="ReactionMap"/>.
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +49,7 @@ public static class SlackSetup
         services.TryAddSingleton<PlatformMetrics>();
         services.AddSingleton<SlackRateLimits>();
         services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackReactions>();
         services.AddSingleton<SlackBackgroundQueue>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<SlackInboundProcessor>();

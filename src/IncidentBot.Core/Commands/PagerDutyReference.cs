@@ -4,7 +4,7 @@ namespace IncidentBot.Core.Commands;
 
 /// <summary>
 /// The argument of <c>pagerduty</c>: a PagerDuty incident id (<c>PT4KHLK</c>) or its web URL
-/// (<c>https://acme.pagerduty.com/incidents/PT4KHLK</c>, as Slack sends a link: <c>&lt;url&gt;</c> or <c>&lt;url|text&gt;</c>).
+/// (<c>https://acme.pagerduty.com/incidents/PT4KHLK</c>); the adapters have already turned a link's markup into its address.
 /// </summary>
 internal static class PagerDutyReference
 {
@@ -14,11 +14,6 @@ internal static class PagerDutyReference
         if (token.Length == 0)
         {
             return ParseResult.Fail("`pagerduty` needs the PagerDuty incident's id or URL.", usage);
-        }
-
-        if (token.StartsWith('<') && token.EndsWith('>'))
-        {
-            token = token[1..^1].Split('|')[0];
         }
 
         if (IsId(token))

@@ -2,13 +2,12 @@ using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
-using IncidentBot.Core.Policies;
 using static IncidentBot.Core.Handling.ApplyStep;
 
 namespace IncidentBot.Core.Handling;
 
-/// <summary>Acknowledgement (command, button, 👀), taking command, key-event reactions and the buttons under the status doc.</summary>
-internal sealed class AcknowledgementUseCases(IncidentPolicy policy, ApplyStep apply, LifecycleUseCases lifecycle)
+/// <summary>Acknowledgement (command, button, reaction), taking command, key-event reactions and the buttons under the status doc.</summary>
+internal sealed class AcknowledgementUseCases(ApplyStep apply, LifecycleUseCases lifecycle)
 {
     public async Task<InboundOutcome> AcknowledgeAsync(UseCaseScope s, Incident incident, bool quietWhenRepeated)
     {
@@ -75,9 +74,9 @@ internal sealed class AcknowledgementUseCases(IncidentPolicy policy, ApplyStep a
         return Accepted(incident, MessageContent.Plain($"{commander.Name} now commands {incident.Id}."));
     }
 
-    public async Task<InboundOutcome> HandleReactionAsync(UseCaseScope s, string messageId, string emoji, bool added)
+    public async Task<InboundOutcome> HandleReactionAsync(UseCaseScope s, string messageId, Reaction reaction, bool added)
     {
-        if (policy.AckEmoji.Contains(emoji))
+        if (reaction == Reaction.Acknowledge)
         {
             if (!added
                 || await s.Uow.FindByRootMessageAsync(s.Context.Workspace, messageId, s.Cancellation) is not { } incident
@@ -89,7 +88,7 @@ internal sealed class AcknowledgementUseCases(IncidentPolicy policy, ApplyStep a
             return await AcknowledgeAsync(s, incident, quietWhenRepeated: true);
         }
 
-        if (!policy.KeyEventEmoji.Contains(emoji)
+        if (reaction != Reaction.KeyEvent
             || await s.Uow.FindTimelineBySourceAsync(s.Context.Workspace, messageId, s.Cancellation) is not { } entry
             || entry.Key == added || entry.Deleted)
         {
@@ -99,8 +98,8 @@ internal sealed class AcknowledgementUseCases(IncidentPolicy policy, ApplyStep a
         await s.Uow.UpdateTimelineAsync(entry with { Key = added }, s.Cancellation);
         if (added)
         {
-            // The bot confirms a capture with ✅ so the person who pinned sees it landed.
-            await s.Uow.EnqueueAsync(entry.IncidentId, new AddReaction(messageId, "white_check_mark"), s.Now, s.Cancellation);
+            // The bot confirms a capture so the person who pinned sees it landed.
+            await s.Uow.EnqueueAsync(entry.IncidentId, new AddReaction(messageId, Reaction.Confirmed), s.Now, s.Cancellation);
         }
 
         await s.Uow.EnqueueAsync(entry.IncidentId, new EditRootMessage(), s.Now, s.Cancellation);

@@ -22,7 +22,7 @@ internal sealed class InboundDecider
         var apply = new ApplyStep(policy);
         _lifecycle = new LifecycleUseCases(policy, apply);
         _updates = new UpdateUseCases(policy, apply);
-        _acknowledgement = new AcknowledgementUseCases(policy, apply, _lifecycle);
+        _acknowledgement = new AcknowledgementUseCases(apply, _lifecycle);
     }
 
     /// <summary>Decides <paramref name="inbound"/>; a command comes with its parse, made once before any storage is touched.</summary>
@@ -32,8 +32,8 @@ internal sealed class InboundDecider
         ThreadMessagePosted m => await _updates.HandleThreadMessageAsync(s, m),
         MessageEdited e => await UpdateUseCases.HandleEditAsync(s, e),
         MessageDeleted d => await UpdateUseCases.HandleDeleteAsync(s, d),
-        ReactionAdded r => await _acknowledgement.HandleReactionAsync(s, r.MessageId, r.Emoji, added: true),
-        ReactionRemoved r => await _acknowledgement.HandleReactionAsync(s, r.MessageId, r.Emoji, added: false),
+        ReactionAdded r => await _acknowledgement.HandleReactionAsync(s, r.MessageId, r.Reaction, added: true),
+        ReactionRemoved r => await _acknowledgement.HandleReactionAsync(s, r.MessageId, r.Reaction, added: false),
         ButtonClicked b => await _acknowledgement.HandleButtonAsync(s, b),
         _ => InboundOutcome.Ignored,
     };

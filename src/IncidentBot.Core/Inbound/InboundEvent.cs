@@ -20,10 +20,13 @@ public sealed record MessageEdited(InboundContext Context, string MessageId, str
 
 public sealed record MessageDeleted(InboundContext Context, string MessageId) : InboundEvent(Context);
 
-/// <summary>A reaction added to <see cref="MessageId"/> (the root message or a thread message).</summary>
-public sealed record ReactionAdded(InboundContext Context, string MessageId, string Emoji) : InboundEvent(Context);
+/// <summary>
+/// A reaction added to <see cref="MessageId"/> (the root message or a thread message), by its meaning: the front end
+/// hands on only reactions that the configured <see cref="ReactionMap"/> gives one.
+/// </summary>
+public sealed record ReactionAdded(InboundContext Context, string MessageId, Reaction Reaction) : InboundEvent(Context);
 
-public sealed record ReactionRemoved(InboundContext Context, string MessageId, string Emoji) : InboundEvent(Context);
+public sealed record ReactionRemoved(InboundContext Context, string MessageId, Reaction Reaction) : InboundEvent(Context);
 
 /// <summary>A button under the status doc or a reminder; the incident comes from the button's value.</summary>
 public sealed record ButtonClicked(InboundContext Context, IncidentId IncidentId, ButtonAction Action) : InboundEvent(Context);

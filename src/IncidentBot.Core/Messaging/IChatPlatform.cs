@@ -24,7 +24,8 @@ public interface IChatPlatform
 
     Task UploadFileAsync(Incident incident, UploadFile file, Delivery delivery, CancellationToken cancellationToken);
 
-    Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken);
+    /// <summary>Adds the platform's emoji for <paramref name="reaction"/>, as configured.</summary>
+    Task AddReactionAsync(Incident incident, string messageId, Reaction reaction, CancellationToken cancellationToken);
 
     Task ReplyAsync(Incident incident, string replyHandle, MessageContent content, CancellationToken cancellationToken);
 }

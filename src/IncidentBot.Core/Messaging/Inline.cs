@@ -1,20 +1,9 @@
-using System.Text.Json.Serialization;
-
 namespace IncidentBot.Core.Messaging;
 
 /// <summary>
 /// A piece of an outgoing message, platform-neutral. Text pieces are data: each adapter escapes them for its
 /// markup, so user text can never ping anyone; only <see cref="UserMention"/> and <see cref="EscalationMention"/> do.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "$t")]
-[JsonDerivedType(typeof(PlainText), "text")]
-[JsonDerivedType(typeof(BoldText), "bold")]
-[JsonDerivedType(typeof(CodeText), "code")]
-[JsonDerivedType(typeof(UserMention), "user")]
-[JsonDerivedType(typeof(EscalationMention), "escalation")]
-[JsonDerivedType(typeof(Timestamp), "time")]
-[JsonDerivedType(typeof(LineBreak), "br")]
-[JsonDerivedType(typeof(ThreadLink), "thread")]
 public abstract record Inline;
 
 public sealed record PlainText(string Value) : Inline;

@@ -1,20 +1,9 @@
-using System.Text.Json.Serialization;
-
 namespace IncidentBot.Core.Messaging;
 
 /// <summary>
 /// Something the bot must say on the platform, queued in the outbox in the same transaction as the change
 /// that caused it and delivered later, in order per incident (DESIGN.md §3, steps 2–4).
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
-[JsonDerivedType(typeof(PostRootMessage), "post_root")]
-[JsonDerivedType(typeof(OpenThread), "open_thread")]
-[JsonDerivedType(typeof(EditRootMessage), "edit_root")]
-[JsonDerivedType(typeof(PostThreadMessage), "post_thread")]
-[JsonDerivedType(typeof(UploadFile), "upload_file")]
-[JsonDerivedType(typeof(AddReaction), "add_reaction")]
-[JsonDerivedType(typeof(ReplyToRequester), "reply")]
-[JsonDerivedType(typeof(Alerts.SyncPagerDuty), "pagerduty")]
 public abstract record OutboundIntent;
 
 /// <summary>Post the status doc as the root message; its id is stored on the incident.</summary>
@@ -31,8 +20,8 @@ public sealed record PostThreadMessage(MessageContent Content) : OutboundIntent;
 /// <summary>A file posted into the thread with a short comment (the postmortem draft).</summary>
 public sealed record UploadFile(string FileName, string Title, string Content, MessageContent Comment) : OutboundIntent;
 
-/// <summary>A reaction the bot adds, e.g. ✅ to confirm a 📌 capture.</summary>
-public sealed record AddReaction(string MessageId, string Emoji) : OutboundIntent;
+/// <summary>A reaction the bot adds, by its meaning, e.g. <see cref="Reaction.Confirmed"/> on a key event it captured.</summary>
+public sealed record AddReaction(string MessageId, Reaction Reaction) : OutboundIntent;
 
 /// <summary>
 /// A private follow-up to the person who ran a command, through the platform's reply handle (Slack

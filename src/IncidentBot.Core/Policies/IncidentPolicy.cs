@@ -20,14 +20,6 @@ public sealed record IncidentPolicy
     /// <summary>The zone for business days, SEV3's 09:00 and the postmortem's clock times.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Reactions on the root message that acknowledge (Slack names and Discord's Unicode).</summary>
-    public IReadOnlySet<string> AckEmoji { get; init; } =
-        new HashSet<string>(StringComparer.Ordinal) { "eyes", "white_check_mark", "👀", "✅" };
-
-    /// <summary>Reactions on a thread message that mark it a key event.</summary>
-    public IReadOnlySet<string> KeyEventEmoji { get; init; } =
-        new HashSet<string>(StringComparer.Ordinal) { "pushpin", "📌" };
-
     public static IncidentPolicy Default { get; } = new()
     {
         Sev1 = new(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(48)),

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
-using IncidentBot.Core.Handling;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Policies;
-using IncidentBot.Core.Reminders;
 
 namespace IncidentBot.Core.Postmortems;
 
 /// <summary>Writes the sections of one draft; holds the incident, its clock and its text reader.</summary>
-internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, ChatText chat)
+internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, MentionText mentions)
 {
     /// <summary>Who the timeline names for entries with no person behind them (reminders).</summary>
     private const string Bot = "IncidentBot";
@@ -28,7 +26,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         var due = incident.ResolvedAt + policy.For(incident.Severity).PostmortemWithin;
         sb.Append("---\n")
             .Append("id: ").Append(incident.Id.ToString()).Append('\n')
-            .Append("title: ").Append(MarkdownText.YamlString(chat.ToPlain(incident.Title))).Append('\n')
+            .Append("title: ").Append(MarkdownText.YamlString(mentions.ToPlain(incident.Title))).Append('\n')
             .Append("severity: ").Append(incident.Severity.Label()).Append('\n')
             .Append("status: ").Append(incident.Status.ToString()).Append('\n')
             .Append("declared_at: ").Append(Utc(incident.DeclaredAt)).Append('\n')
@@ -49,7 +47,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     public void Header(StringBuilder sb, IReadOnlyList<UserRef> people)
     {
         sb.Append("# Postmortem — [").Append(incident.Severity.Label()).Append("] ")
-            .Append(MarkdownText.Inline(chat.ToPlain(incident.Title))).Append("\n\n");
+            .Append(MarkdownText.Inline(mentions.ToPlain(incident.Title))).Append("\n\n");
         sb.Append("**Date:** ").Append(_day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Append(" (times in ").Append(MarkdownText.Inline(policy.TimeZone.Id)).Append(")\n\n");
 
@@ -85,7 +83,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         sb.Append("## Summary\n\n");
         if (incident.Summary is { } summary && !string.IsNullOrWhiteSpace(summary))
         {
-            MarkdownText.AppendParagraph(sb, chat.ToPlain(summary), string.Empty);
+            MarkdownText.AppendParagraph(sb, mentions.ToPlain(summary), string.Empty);
         }
         else
         {
@@ -102,14 +100,14 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
             }
 
             sb.Append(": ");
-            MarkdownText.AppendParagraph(sb, chat.ToPlain(last), string.Empty);
+            MarkdownText.AppendParagraph(sb, mentions.ToPlain(last), string.Empty);
             sb.Append("\n\n");
         }
     }
 
     public void Impact(StringBuilder sb)
     {
-        var impact = ImpactFields.Parse(incident.Impact is { } text ? chat.ToPlain(text) : null);
+        var impact = ImpactFields.Parse(incident.Impact is { } text ? mentions.ToPlain(text) : null);
         sb.Append("## Impact\n\n");
         if (impact.Other is { } other)
         {
@@ -169,7 +167,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     public void ActionItems(StringBuilder sb, IReadOnlyList<ActionItem> items, IReadOnlyList<DraftAction> fromThread)
     {
         var rows = items
-            .Select(a => new DraftAction(chat.ToPlain(a.Text), a.Owner is { } o ? (o.Name != o.Id ? o.Name : chat.NameOf(o.Id)) : null, a.Due, a.Done, a.CreatedAt))
+            .Select(a => new DraftAction(mentions.ToPlain(a.Text), a.Owner is { } o ? (o.Name != o.Id ? o.Name : mentions.NameOf(o.Id)) : null, a.Due, a.Done, a.CreatedAt))
             .Concat(fromThread)
             .OrderBy(a => a.At)
             .ToList();
@@ -197,39 +195,6 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         sb.Append('\n');
     }
 
-    public void Metrics(StringBuilder sb, ResponseMetrics m, int responders)
-    {
-        sb.Append("## Response metrics\n\n| Metric | Value | Target |\n|---|---|---|\n");
-        if (m.DetectedAt is { } detected)
-        {
-            MetricRow(sb, "Time to detect → declare → acknowledge", DetectionValue(m, detected), "—");
-        }
-
-        MetricRow(sb, "Time to acknowledge", AckValue(m), AckTarget(m));
-        MetricRow(sb, "Updates on time", UpdatesValue(m), UpdatesTarget(m));
-        MetricRow(sb, "Longest silence", SilenceValue(m), SilenceTarget(m));
-        MetricRow(sb, "Reminders sent", RemindersValue(m), "—");
-        MetricRow(sb, "Time to resolve", m.TimeToResolve is { } ttr ? Durations.Format(ttr) : "not resolved", "—");
-        MetricRow(sb, "Responders", responders.ToString(CultureInfo.InvariantCulture), "—");
-        MetricRow(sb, "Thread messages", m.Messages.ToString(CultureInfo.InvariantCulture), "—");
-
-        sb.Append("\nTime in each status:\n\n| Status | Time |\n|---|---|\n");
-        foreach (var time in m.TimeInStatus)
-        {
-            sb.Append("| ").Append(time.Status.ToString()).Append(" | ").Append(Durations.Format(time.Time)).Append(" |\n");
-        }
-    }
-
-    /// <summary>From the alert's start: <c>detected 08:47 → declared +1 min → acknowledged +3 min (4 min from detection)</c>.</summary>
-    private string DetectionValue(ResponseMetrics m, DateTimeOffset detected)
-    {
-        var toDeclare = m.DeclaredAt - detected;
-        var value = $"detected {Clock(detected)} → declared +{Durations.Format(toDeclare)} → acknowledged ";
-        return m.TimeToAcknowledge is { } ack
-            ? value + $"+{Durations.Format(ack)} ({Durations.Format(toDeclare + ack)} from detection)"
-            : value + "never";
-    }
-
     private void TimelineLine(StringBuilder sb, TimelineEntry entry, bool withPin)
     {
         sb.Append("- ").Append(Clock(entry.At)).Append(" — ").Append(AuthorName(entry.Author)).Append(" — ");
@@ -238,7 +203,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
             sb.Append("📌 ");
         }
 
-        var text = chat.ToPlain(entry.Text);
+        var text = mentions.ToPlain(entry.Text);
         switch (entry.Kind)
         {
             case TimelineKind.StatusChanged:
@@ -306,78 +271,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         sb.Append('\n');
     }
 
-    private static void MetricRow(StringBuilder sb, string name, string value, string target) =>
-        sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" | ").Append(target).Append(" |\n");
-
-    private string AckValue(ResponseMetrics m) => m.TimeToAcknowledge is { } t
-        ? Durations.Format(t) + (incident.AcknowledgedBy is { } by ? " by " + Handle(by) : string.Empty)
-        : "not acknowledged";
-
-    private string AckTarget(ResponseMetrics m)
-    {
-        var severity = m.AckSeverity.Label();
-        var target = policy.For(m.AckSeverity).AckWithin is { } within
-            ? $"{Durations.Format(within)} ({severity})"
-            : $"09:00 next business day, {Local(m.AckDueAt)} ({severity})";
-        if (m.TimeToAcknowledge is not { } t)
-        {
-            return target + " ⚠️";
-        }
-
-        return m.AcknowledgedOnTime ? target + " ✅" : $"{target} ⚠️ {Durations.Format(m.DeclaredAt + t - m.AckDueAt)} late";
-    }
-
-    private static string UpdatesValue(ResponseMetrics m) => m switch
-    {
-        { HadCadence: false } => $"{m.UpdatesPosted} posted",
-        { UpdatesDue: 0 } => "none due",
-        _ => string.Create(CultureInfo.InvariantCulture, $"{m.UpdatesOnTime} of {m.UpdatesDue}"),
-    };
-
-    private string UpdatesTarget(ResponseMetrics m)
-    {
-        var severity = incident.Severity;
-        if (!m.HadCadence)
-        {
-            return $"no update cadence at {severity.Label()}";
-        }
-
-        // Downgraded to a severity without a cadence: the earlier severities' cadences are what was measured.
-        var target = policy.For(severity).UpdateEvery is { } every
-            ? $"every {Durations.Format(every)} ({severity.Label()})"
-            : "the cadence of each severity while it applied";
-        return m.UpdatesOnTime == m.UpdatesDue ? target + " ✅" : target + " ⚠️";
-    }
-
-    private string SilenceValue(ResponseMetrics m) => m.LongestSilence is { } s
-        ? $"{Durations.Format(s.Length)} ({Clock(s.From)} → {Clock(s.To)})"
-        : "—";
-
-    private static string SilenceTarget(ResponseMetrics m) => m.LongestSilence is { Cadence: { } cadence } s
-        ? Durations.Format(cadence) + (s.Length > cadence ? " ⚠️" : " ✅")
-        : "—";
-
-    private static string RemindersValue(ResponseMetrics m)
-    {
-        if (m.RemindersSent == 0)
-        {
-            return "0";
-        }
-
-        var parts = m.Reminders.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Count} {ReminderName(r.Kind)}"));
-        return string.Create(CultureInfo.InvariantCulture, $"{m.RemindersSent}: {string.Join(", ", parts)}");
-    }
-
-    private static string ReminderName(ReminderKind kind) => kind switch
-    {
-        ReminderKind.Acknowledge => "acknowledge",
-        ReminderKind.Update => "update",
-        ReminderKind.MonitoringWindow => "monitoring window",
-        ReminderKind.Postmortem => "postmortem",
-        _ => kind.ToString(),
-    };
-
-    private string Handle(UserRef user) => "@" + MarkdownText.Inline(user.Name != user.Id ? user.Name : chat.NameOf(user.Id));
+    internal string Handle(UserRef user) => "@" + MarkdownText.Inline(user.Name != user.Id ? user.Name : mentions.NameOf(user.Id));
 
     private string AuthorName(UserRef? author)
     {
@@ -392,7 +286,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
     }
 
     /// <summary><c>HH:mm</c> in the configured zone, with the date when it is not the incident's day.</summary>
-    private string Clock(DateTimeOffset at)
+    internal string Clock(DateTimeOffset at)
     {
         var minute = at.UtcTicks / TimeSpan.TicksPerMinute;
         if (!_clocks.TryGetValue(minute, out var clock))
@@ -407,7 +301,7 @@ internal sealed class DraftWriter(Incident incident, IncidentPolicy policy, Chat
         return clock;
     }
 
-    private string Local(DateTimeOffset at) =>
+    internal string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, policy.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Minute(DateTimeOffset at) =>

@@ -8,7 +8,7 @@ namespace IncidentBot.Core.Postmortems;
 /// <summary>
 /// Renders the postmortem draft: a front matter block for tools, then the team template in its order
 /// (reference/incident-runbook.md, DESIGN.md §2 "Close and postmortem"), then the response metrics.
-/// User text is data: platform tokens are read (<see cref="ChatText"/>) and everything is escaped
+/// User text is data: mentions are shown by name (<see cref="MentionText"/>) and everything is escaped
 /// (<see cref="MarkdownText"/>), so nothing typed in the thread can change the document's structure.
 /// Deterministic: the same incident renders to the same bytes.
 /// </summary>
@@ -18,7 +18,7 @@ public static class PostmortemRenderer
     public static string FileName(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var title = new ChatText(incident.Workspace.Platform, new Dictionary<string, string>(), TimeZoneInfo.Utc).ToPlain(incident.Title);
+        var title = new MentionText(new Dictionary<string, string>()).ToPlain(incident.Title);
         return string.Create(CultureInfo.InvariantCulture,
             $"{incident.DeclaredAt.UtcDateTime:yyyy-MM-dd}-{incident.Id.ToString().ToLowerInvariant()}-{Slug.From(title)}.md");
     }
@@ -32,10 +32,10 @@ public static class PostmortemRenderer
 
         // OrderBy is stable: entries with the same instant keep the store's order.
         var live = timeline.Where(e => !e.Deleted).OrderBy(e => e.At).ToList();
-        var chat = new ChatText(incident.Workspace.Platform, Participants.Names(incident, timeline, actions), policy.TimeZone);
-        var draft = new DraftWriter(incident, policy, chat);
+        var mentions = new MentionText(Participants.Names(incident, timeline, actions));
+        var draft = new DraftWriter(incident, policy, mentions);
         var people = Participants.From(incident, live);
-        var notes = ThreadNotes.From(live.Where(e => e.Kind == TimelineKind.Message), chat);
+        var notes = ThreadNotes.From(live.Where(e => e.Kind == TimelineKind.Message), mentions);
         var metrics = ResponseMetrics.Compute(incident, live, policy);
 
         var sb = new StringBuilder(8192 + live.Sum(e => e.Text.Length + (e.Text.Length / 8) + 48));
@@ -51,7 +51,7 @@ public static class PostmortemRenderer
         DraftWriter.Bullets(sb, "What went poorly", notes.WentPoorly,
             "What slowed the response: gaps in alerting, tooling or process. Fix the system, not the person.");
         draft.ActionItems(sb, actions, notes.Actions);
-        draft.Metrics(sb, metrics, people.Count);
+        new MetricsWriter(incident, policy, draft).Write(sb, metrics, people.Count);
         return sb.ToString();
     }
 }

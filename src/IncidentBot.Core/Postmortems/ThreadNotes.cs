@@ -17,7 +17,7 @@ internal sealed partial record ThreadNotes(
     IReadOnlyList<DraftAction> Actions)
 {
     /// <summary>Reads live (not deleted) thread messages, oldest first.</summary>
-    public static ThreadNotes From(IEnumerable<TimelineEntry> messages, ChatText chat)
+    public static ThreadNotes From(IEnumerable<TimelineEntry> messages, MentionText mentions)
     {
         List<string> rootCauses = [], wentWell = [], wentPoorly = [];
         List<DraftAction> actions = [];
@@ -33,13 +33,13 @@ internal sealed partial record ThreadNotes(
             switch (match.Groups["kind"].Value.ToUpperInvariant())
             {
                 case "ACTION":
-                    if (ParseAction(rest, message.At, chat) is { } action)
+                    if (ParseAction(rest, message.At, mentions) is { } action)
                     {
                         actions.Add(action);
                     }
 
                     break;
-                case var kind when chat.ToPlain(rest).Trim() is { Length: > 0 } text:
+                case var kind when mentions.ToPlain(rest).Trim() is { Length: > 0 } text:
                     (kind == "ROOT CAUSE" ? rootCauses : kind == "WENT WELL" ? wentWell : wentPoorly).Add(text);
                     break;
             }
@@ -53,7 +53,7 @@ internal sealed partial record ThreadNotes(
     /// leniently: a date that is not one stays in the text rather than losing the line, and a plain
     /// <c>@handle</c> (typed without picking the person) still names the owner.
     /// </summary>
-    internal static DraftAction? ParseAction(string raw, DateTimeOffset at, ChatText chat)
+    internal static DraftAction? ParseAction(string raw, DateTimeOffset at, MentionText mentions)
     {
         var text = raw.Trim();
         DateOnly? due = null;
@@ -71,12 +71,12 @@ internal sealed partial record ThreadNotes(
         {
             var token = ownerMatch.Groups["owner"].Value;
             owner = CommandParser.ParseMention(token) is { } user
-                ? (user.Name != user.Id ? user.Name : chat.NameOf(user.Id))
+                ? (user.Name != user.Id ? user.Name : mentions.NameOf(user.Id))
                 : token[1..];
             text = text[..ownerMatch.Index].TrimEnd();
         }
 
-        var plain = chat.ToPlain(text).Trim();
+        var plain = mentions.ToPlain(text).Trim();
         return plain.Length == 0 ? null : new DraftAction(plain, owner, due, Done: false, at);
     }
 
@@ -86,6 +86,6 @@ internal sealed partial record ThreadNotes(
     [GeneratedRegex(@"(?:^|\s)due\s+(?<date>\S+)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TrailingDue();
 
-    [GeneratedRegex(@"(?:^|\s)(?<owner><@!?[A-Za-z0-9]+(?:\|[^>|]{0,80})?>|@[\p{L}\p{N}._-]{1,80})\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?<owner><@[A-Za-z0-9]+(?:\|[^>|]{0,80})?>|@[\p{L}\p{N}._-]{1,80})\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingOwner();
 }

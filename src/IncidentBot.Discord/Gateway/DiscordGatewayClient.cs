@@ -36,27 +36,16 @@ internal sealed class DiscordGatewayClient(
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger) : BackgroundService
 {
-    private const int MaxFrameBytes = 8 * 1024 * 1024;
-    private const int ResumeCloseCode = 4000;
 
     private readonly Channel<GatewayWork> _work = Channel.CreateUnbounded<GatewayWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DiscordOptions _options = options.Value;
     private string? _sessionId;
     private Uri? _resumeUrl;
     private long? _sequence;
-    private volatile string? _botUserId;
-    private volatile bool _ready;
 
     private static TimeSpan HelloTimeout => TimeSpan.FromSeconds(30);
 
-    private static TimeSpan CloseGrace => TimeSpan.FromSeconds(5);
-
     private static TimeSpan LongestBackoff => TimeSpan.FromSeconds(60);
-
-    /// <summary>True between READY/RESUMED and the end of that connection.</summary>
-    public bool IsReady => _ready;
-
-    public string? BotUserId => _botUserId;
 
     public string? SessionId => _sessionId;
 
@@ -111,7 +100,6 @@ internal sealed class DiscordGatewayClient(
                 await holding;
             }
 
-            _ready = false;
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
@@ -162,7 +150,7 @@ internal sealed class DiscordGatewayClient(
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         DiscordLog.GatewayConnecting(logger, target.GetLeftPart(UriPartial.Path), resuming);
         await socket.ConnectAsync(target, connection.Token);
-        using var state = new Connection(socket, new GatewaySendLimiter(time), connection);
+        using var state = new GatewayConnection(socket, new GatewaySendLimiter(time), connection);
         try
         {
             return await ReceiveLoopAsync(state, resuming, stoppingToken);
@@ -190,7 +178,7 @@ internal sealed class DiscordGatewayClient(
             : throw new PlatformUnavailableException("GET /gateway/bot answered no usable url.");
     }
 
-    private async Task<Ending> ReceiveLoopAsync(Connection state, bool resuming, CancellationToken stoppingToken)
+    private async Task<Ending> ReceiveLoopAsync(GatewayConnection state, bool resuming, CancellationToken stoppingToken)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using var helloTimeout = new CancellationTokenSource(HelloTimeout, time);
@@ -202,7 +190,7 @@ internal sealed class DiscordGatewayClient(
             GatewayPayload? payload;
             try
             {
-                payload = await ReceiveAsync(state.Socket, buffer, state.Cancel.Token);
+                payload = await state.ReceiveAsync(buffer);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is WebSocketException or OperationCanceledException)
             {
@@ -228,15 +216,15 @@ internal sealed class DiscordGatewayClient(
                     helloSeen = true;
                     helloLink.Unregister();
                     var interval = TimeSpan.FromMilliseconds(payload.D.Deserialize(DiscordJsonContext.Default.HelloData)?.HeartbeatInterval ?? 41250);
-                    state.Heartbeat = HeartbeatAsync(state, interval);
+                    state.Heartbeat = state.HeartbeatAsync(interval, () => _sequence, random, time, logger);
                     if (resuming)
                     {
-                        await SendAsync(state, new GatewayCommand<ResumeData>(GatewayOpcodes.Resume, new ResumeData(_options.BotToken!, _sessionId!, _sequence)),
+                        await state.SendAsync(new GatewayCommand<ResumeData>(GatewayOpcodes.Resume, new ResumeData(_options.BotToken!, _sessionId!, _sequence)),
                             DiscordJsonContext.Default.GatewayCommandResumeData, heartbeat: false);
                     }
                     else
                     {
-                        await SendAsync(state, new GatewayCommand<IdentifyData>(GatewayOpcodes.Identify, Identify()),
+                        await state.SendAsync(new GatewayCommand<IdentifyData>(GatewayOpcodes.Identify, Identify()),
                             DiscordJsonContext.Default.GatewayCommandIdentifyData, heartbeat: false);
                     }
 
@@ -245,13 +233,13 @@ internal sealed class DiscordGatewayClient(
                     state.Acked = true;
                     break;
                 case GatewayOpcodes.Heartbeat:
-                    await SendHeartbeatAsync(state);
+                    await state.BeatAsync(_sequence);
                     break;
                 case GatewayOpcodes.Reconnect:
-                    await CloseForResumeAsync(state, "reconnect requested");
+                    await state.CloseForResumeAsync("reconnect requested", time);
                     return new Ending(GatewayNext.Resume, reachedReady, "Discord asked to reconnect (op 7)", null);
                 case GatewayOpcodes.InvalidSession:
-                    await CloseForResumeAsync(state, "invalid session");
+                    await state.CloseForResumeAsync("invalid session", time);
                     return payload.D.ValueKind == JsonValueKind.True
                         ? new Ending(GatewayNext.Resume, reachedReady, "invalid session, resumable (op 9)", null)
                         : new Ending(GatewayNext.Identify, reachedReady, "invalid session (op 9)", TimeSpan.FromSeconds(1 + (4 * random.NextDouble())));
@@ -278,17 +266,15 @@ internal sealed class DiscordGatewayClient(
                 var ready = payload.D.Deserialize(DiscordJsonContext.Default.ReadyData);
                 _sessionId = ready?.SessionId;
                 _resumeUrl = Uri.TryCreate(ready?.ResumeGatewayUrl, UriKind.Absolute, out var resumeUrl) ? resumeUrl : null;
-                _botUserId = ready?.User?.Id;
-                _ready = true;
-                DiscordLog.GatewayReady(logger, _sessionId ?? "(none)", _botUserId ?? "(unknown)");
-                if (_botUserId is { } bot)
+                var botUserId = ready?.User?.Id;
+                DiscordLog.GatewayReady(logger, _sessionId ?? "(none)", botUserId ?? "(unknown)");
+                if (botUserId is { } bot)
                 {
                     await _work.Writer.WriteAsync(new BackfillWork(bot), cancellationToken);
                 }
 
                 return true;
             case "RESUMED":
-                _ready = true;
                 DiscordLog.GatewayResumed(logger, _sessionId ?? "(none)", _sequence ?? 0);
                 return true;
             case { } type when _sessionId is { } session:
@@ -299,106 +285,10 @@ internal sealed class DiscordGatewayClient(
         }
     }
 
-    private async Task HeartbeatAsync(Connection state, TimeSpan interval)
-    {
-        var token = state.Cancel.Token;
-        try
-        {
-            // The first beat is jittered so a fleet reconnecting at once does not beat in step.
-            await Task.Delay(interval * random.NextDouble(), time, token);
-            while (!token.IsCancellationRequested)
-            {
-                if (!state.Acked)
-                {
-                    state.Zombie = true;
-                    DiscordLog.HeartbeatMissed(logger);
-                    await CloseForResumeAsync(state, "heartbeat not acknowledged");
-                    await state.Cancel.CancelAsync();
-                    return;
-                }
-
-                state.Acked = false;
-                await SendHeartbeatAsync(state);
-                await Task.Delay(interval, time, token);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            // The connection is ending; the receive loop decides what comes next.
-        }
-    }
-
-    private Task SendHeartbeatAsync(Connection state) =>
-        SendAsync(state, new GatewayCommand<long?>(GatewayOpcodes.Heartbeat, _sequence), DiscordJsonContext.Default.GatewayCommandNullableInt64, heartbeat: true);
-
-    private static async Task SendAsync<T>(Connection state, T command, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool heartbeat)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(command, type);
-        await state.Limiter.AcquireAsync(heartbeat, state.Cancel.Token);
-        await state.SendLock.WaitAsync(state.Cancel.Token);
-        try
-        {
-            await state.Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, state.Cancel.Token);
-        }
-        finally
-        {
-            state.SendLock.Release();
-        }
-    }
-
-    /// <summary>Closes with 4000, not 1000/1001: those would end the session we mean to resume.</summary>
-    private async Task CloseForResumeAsync(Connection state, string reason)
-    {
-        using var grace = new CancellationTokenSource(CloseGrace, time);
-        try
-        {
-            await state.SendLock.WaitAsync(grace.Token);
-            try
-            {
-                if (state.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                {
-                    await state.Socket.CloseOutputAsync((WebSocketCloseStatus)ResumeCloseCode, reason, grace.Token);
-                }
-            }
-            finally
-            {
-                state.SendLock.Release();
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            // Already gone: nothing to close.
-        }
-    }
-
     private IdentifyData Identify()
     {
         var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "linux";
         return new IdentifyData(_options.BotToken!, GatewayIntents.IncidentBot, new IdentifyProperties(os, "IncidentBot", "IncidentBot"));
-    }
-
-    private static async Task<GatewayPayload?> ReceiveAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
-    {
-        buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(8 * 1024), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            buffer.Advance(result.Count);
-            if (buffer.WrittenCount > MaxFrameBytes)
-            {
-                throw new WebSocketException("A gateway message exceeded 8 MiB.");
-            }
-
-            if (result.EndOfMessage)
-            {
-                return JsonSerializer.Deserialize(buffer.WrittenSpan, DiscordJsonContext.Default.GatewayPayload);
-            }
-        }
     }
 
     private async Task ConsumeAsync(CancellationToken cancellationToken)
@@ -416,37 +306,4 @@ internal sealed class DiscordGatewayClient(
 
     /// <summary>Why a connection ended and what comes next; <see cref="Delay"/> overrides the backoff.</summary>
     private sealed record Ending(GatewayNext Next, bool ReachedReady, string Reason, TimeSpan? Delay);
-
-    /// <summary>One WebSocket connection's state, shared by its receive loop and its heartbeat.</summary>
-    private sealed class Connection(ClientWebSocket socket, GatewaySendLimiter limiter, CancellationTokenSource cancel) : IDisposable
-    {
-        private volatile bool _acked = true;
-        private volatile bool _zombie;
-
-        public ClientWebSocket Socket => socket;
-
-        public GatewaySendLimiter Limiter => limiter;
-
-        public CancellationTokenSource Cancel => cancel;
-
-        public SemaphoreSlim SendLock { get; } = new(1, 1);
-
-        public Task? Heartbeat { get; set; }
-
-        /// <summary>Whether the last heartbeat was acknowledged (true before the first).</summary>
-        public bool Acked
-        {
-            get => _acked;
-            set => _acked = value;
-        }
-
-        /// <summary>Set when an ACK was missed: the connection is dead even if the socket looks open.</summary>
-        public bool Zombie
-        {
-            get => _zombie;
-            set => _zombie = value;
-        }
-
-        public void Dispose() => SendLock.Dispose();
-    }
 }

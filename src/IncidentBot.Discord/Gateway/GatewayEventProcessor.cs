@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IncidentBot.Core.CatchUp;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
@@ -22,13 +23,11 @@ internal sealed class GatewayEventProcessor(
     IServiceScopeFactory scopes,
     DiscordInteractionHandler interactions,
     DiscordRestClient rest,
+    DiscordEventMapper.Reading reading,
     PlatformMetrics metrics,
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
 {
-    /// <summary>The reactions on the status doc that acknowledge (DESIGN.md §2).</summary>
-    private static readonly string[] AckEmoji = ["👀", "✅"];
-
     public async Task ProcessAsync(GatewayWork work, CancellationToken cancellationToken)
     {
         try
@@ -39,7 +38,7 @@ internal sealed class GatewayEventProcessor(
                     await InteractionAsync(dispatch.Data, cancellationToken);
                     break;
                 case DispatchWork dispatch:
-                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, time.GetUtcNow()))
+                    foreach (var inbound in DiscordEventMapper.Map(dispatch.Type, dispatch.Data, dispatch.Position, BotUserId, reading, time.GetUtcNow()))
                     {
                         await HandleAsync(inbound, cancellationToken);
                     }
@@ -95,34 +94,31 @@ internal sealed class GatewayEventProcessor(
     }
 
     /// <summary>
-    /// Thread messages posted while no session was open (the bot was down, or a session could not be resumed)
-    /// are never replayed by Discord: read them back from each open Discord incident's thread, after the newest
-    /// message already recorded. Core's message-id keys drop the ones it has.
+    /// What was said while no session was open (the bot was down, or a session could not be resumed) is never
+    /// replayed by Discord: read back what Core's <see cref="CatchUpRule"/> asks for. Core's message-id keys drop
+    /// the ones it has.
     /// </summary>
     private async Task BackfillAsync(string botUserId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetService<IIncidentReader>();
-        if (store is null)
+        IReadOnlyList<CatchUpRead> reads;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return;
-        }
-
-        foreach (var incident in await store.ListAsync(openOnly: true, cancellationToken))
-        {
-            if (incident.Workspace.Platform != Core.Incidents.Platform.Discord || incident.ThreadId is not { } thread)
+            if (scope.ServiceProvider.GetService<IIncidentReader>() is not { } store)
             {
-                continue;
+                return;
             }
 
-            var timeline = await store.GetTimelineAsync(incident.Id, cancellationToken);
-            var after = timeline.Select(e => e.SourceMessageId).Where(id => id is not null)
-                .Append(thread).MaxBy(id => ulong.TryParse(id, out var n) ? n : 0)!;
+            reads = await CatchUpRule.PlanAsync(store, Core.Incidents.Platform.Discord, cancellationToken);
+        }
+
+        foreach (var read in reads)
+        {
+            var incident = read.Incident;
             try
             {
-                await foreach (var message in rest.GetMessagesAfterAsync(thread, after, cancellationToken))
+                await foreach (var message in rest.GetMessagesAfterAsync(read.ThreadId, read.AfterMessageId, cancellationToken))
                 {
-                    if (DiscordEventMapper.FromHistory(message, incident.Workspace.Id, botUserId) is { } inbound)
+                    if (DiscordEventMapper.FromHistory(message, incident.Workspace.Id, botUserId, reading.Text) is { } inbound)
                     {
                         await HandleAsync(inbound, cancellationToken);
                     }
@@ -133,23 +129,22 @@ internal sealed class GatewayEventProcessor(
                 DiscordLog.BackfillFailed(logger, incident.Id.ToString(), e.Message);
             }
 
-            await BackfillAcknowledgementsAsync(incident, botUserId, cancellationToken);
+            if (read.Acknowledgements)
+            {
+                await BackfillAcknowledgementsAsync(incident, incident.RootMessageId!, botUserId, cancellationToken);
+            }
         }
     }
 
     /// <summary>
-    /// A 👀 or ✅ put on the status doc while no session was open is not replayed either: read who reacted and
-    /// hand each on as a reaction added. The key names the reaction, not an event, so reading it again after the
+    /// An acknowledging reaction put on the status doc while no session was open is not replayed either: read who
+    /// reacted and hand each on as a reaction added. A custom emoji cannot be asked for by name alone (Discord wants its
+    /// id), so only the standard ones are read back. The key names the reaction, not an event, so reading it again after the
     /// next new session is a duplicate; one already handled live changes nothing in Core.
     /// </summary>
-    private async Task BackfillAcknowledgementsAsync(Incident incident, string botUserId, CancellationToken cancellationToken)
+    private async Task BackfillAcknowledgementsAsync(Incident incident, string root, string botUserId, CancellationToken cancellationToken)
     {
-        if (incident.RootMessageId is not { } root || incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed)
-        {
-            return;
-        }
-
-        foreach (var emoji in AckEmoji)
+        foreach (var emoji in reading.Reactions.AcknowledgeCharacters)
         {
             IReadOnlyList<DiscordUser> users;
             try
@@ -166,7 +161,7 @@ internal sealed class GatewayEventProcessor(
             {
                 var context = new InboundContext(incident.Workspace, incident.ChannelId, null,
                     new UserRef(user.Id, user.GlobalName ?? user.Username ?? user.Id), time.GetUtcNow(), $"reaction:seen:{root}:{emoji}:{user.Id}");
-                await HandleAsync(new ReactionAdded(context, root, emoji), cancellationToken);
+                await HandleAsync(new ReactionAdded(context, root, Reaction.Acknowledge), cancellationToken);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Wire;
 
 namespace IncidentBot.Discord.Inbound;
@@ -20,25 +21,28 @@ internal static class DiscordEventMapper
     /// <summary>Where a dispatch came from: the gateway session and its sequence number.</summary>
     public sealed record Position(string SessionId, long Sequence);
 
-    public static IReadOnlyList<InboundEvent> Map(string type, JsonElement data, Position position, string? botUserId, DateTimeOffset now) =>
+    /// <summary>How Discord's reactions and markup read: the configured reaction map, the configured time zone.</summary>
+    public sealed record Reading(DiscordReactions Reactions, DiscordText Text);
+
+    public static IReadOnlyList<InboundEvent> Map(string type, JsonElement data, Position position, string? botUserId, Reading reading, DateTimeOffset now) =>
         type switch
         {
-            "MESSAGE_CREATE" => MessageCreated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId),
-            "MESSAGE_UPDATE" => MessageUpdated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId),
+            "MESSAGE_CREATE" => MessageCreated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId, reading.Text),
+            "MESSAGE_UPDATE" => MessageUpdated(Deserialize(data, DiscordJsonContext.Default.DiscordMessage), botUserId, reading.Text),
             "MESSAGE_DELETE" or "MESSAGE_DELETE_BULK" => MessagesDeleted(Deserialize(data, DiscordJsonContext.Default.MessageDeleteEvent), now),
-            "MESSAGE_REACTION_ADD" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, now, added: true),
-            "MESSAGE_REACTION_REMOVE" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, now, added: false),
+            "MESSAGE_REACTION_ADD" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, reading.Reactions, now, added: true),
+            "MESSAGE_REACTION_REMOVE" => Reaction(Deserialize(data, DiscordJsonContext.Default.ReactionEvent), position, botUserId, reading.Reactions, now, added: false),
             _ => [],
         };
 
     /// <summary>Maps a message read back over REST (a backfill after a session could not be resumed).</summary>
-    public static InboundEvent? FromHistory(DiscordMessage message, string guildId, string? botUserId) =>
-        MessageCreated(message with { GuildId = message.GuildId ?? guildId }, botUserId) is [var first, ..] ? first : null;
+    public static InboundEvent? FromHistory(DiscordMessage message, string guildId, string? botUserId, DiscordText text) =>
+        MessageCreated(message with { GuildId = message.GuildId ?? guildId }, botUserId, text) is [var first, ..] ? first : null;
 
-    /// <summary>The text recorded for a message: its content, then one line per attachment.</summary>
-    public static string TextOf(DiscordMessage message)
+    /// <summary>The text recorded for a message: its content as plain text, then one line per attachment.</summary>
+    public static string TextOf(DiscordMessage message, DiscordText plain)
     {
-        var text = new StringBuilder(message.Content ?? string.Empty);
+        var text = new StringBuilder(plain.ToPlain(message.Content ?? string.Empty));
         foreach (var attachment in message.Attachments ?? [])
         {
             text.Append(text.Length > 0 ? "\n" : string.Empty).Append("📎 ").Append(attachment.Filename ?? "attachment");
@@ -51,7 +55,7 @@ internal static class DiscordEventMapper
         return text.ToString();
     }
 
-    private static IReadOnlyList<InboundEvent> MessageCreated(DiscordMessage? message, string? botUserId)
+    private static IReadOnlyList<InboundEvent> MessageCreated(DiscordMessage? message, string? botUserId, DiscordText plain)
     {
         if (message is not { GuildId.Length: > 0, ChannelId.Length: > 0, Author: { } author, Timestamp: { } at }
             || !IsHuman(message, author, botUserId) || !InThread(message))
@@ -59,7 +63,7 @@ internal static class DiscordEventMapper
             return [];
         }
 
-        var text = TextOf(message);
+        var text = TextOf(message, plain);
         if (text.Length == 0)
         {
             return [];
@@ -69,7 +73,7 @@ internal static class DiscordEventMapper
         return [new ThreadMessagePosted(context, message.Id, text)];
     }
 
-    private static IReadOnlyList<InboundEvent> MessageUpdated(DiscordMessage? message, string? botUserId)
+    private static IReadOnlyList<InboundEvent> MessageUpdated(DiscordMessage? message, string? botUserId, DiscordText plain)
     {
         // Without edited_timestamp the update is Discord's own (an embed unfurled), not a person's edit.
         if (message is not { GuildId.Length: > 0, ChannelId.Length: > 0, Author: { } author, EditedTimestamp: { } editedAt, Content: not null }
@@ -80,7 +84,7 @@ internal static class DiscordEventMapper
 
         var key = string.Create(CultureInfo.InvariantCulture, $"edit:{message.Id}:{editedAt.ToUnixTimeMilliseconds()}");
         var context = Context(message.GuildId, message.ChannelId, DiscordUsers.From(author, message.Member), editedAt, key);
-        return [new MessageEdited(context, message.Id, TextOf(message))];
+        return [new MessageEdited(context, message.Id, TextOf(message, plain))];
     }
 
     private static IReadOnlyList<InboundEvent> MessagesDeleted(MessageDeleteEvent? deleted, DateTimeOffset now)
@@ -96,22 +100,23 @@ internal static class DiscordEventMapper
         return [.. ids.Select(id => new MessageDeleted(Context(deleted.GuildId, deleted.ChannelId, someone, now, $"del:{id}"), id))];
     }
 
-    private static IReadOnlyList<InboundEvent> Reaction(ReactionEvent? reaction, Position position, string? botUserId, DateTimeOffset now, bool added)
+    private static IReadOnlyList<InboundEvent> Reaction(
+        ReactionEvent? reaction, Position position, string? botUserId, DiscordReactions reactions, DateTimeOffset now, bool added)
     {
-        if (reaction is not { GuildId.Length: > 0, UserId.Length: > 0, Emoji: { Name.Length: > 0 } emoji } || reaction.UserId == botUserId)
+        if (reaction is not { GuildId.Length: > 0, UserId.Length: > 0, Emoji: { Name.Length: > 0 } emoji } || reaction.UserId == botUserId
+            || reactions.MeaningOf(emoji) is not { } meaning)
         {
             return [];
         }
 
-        // A custom emoji is name:id, so one merely named "eyes" cannot pass for the configured Unicode or Slack name.
         var name = emoji.Id is { Length: > 0 } id ? $"{emoji.Name}:{id}" : emoji.Name!;
         var user = DiscordUsers.FromMember(reaction.Member, null) ?? new UserRef(reaction.UserId, reaction.UserId);
         var key = string.Create(CultureInfo.InvariantCulture,
             $"react:{(added ? '+' : '-')}:{reaction.MessageId}:{reaction.UserId}:{name}:{position.SessionId}:{position.Sequence}");
         var context = Context(reaction.GuildId, reaction.ChannelId, user, now, key);
         return added
-            ? [new ReactionAdded(context, reaction.MessageId, name)]
-            : [new ReactionRemoved(context, reaction.MessageId, name)];
+            ? [new ReactionAdded(context, reaction.MessageId, meaning)]
+            : [new ReactionRemoved(context, reaction.MessageId, meaning)];
     }
 
     private static InboundContext Context(string guildId, string channelId, UserRef user, DateTimeOffset at, string key) =>

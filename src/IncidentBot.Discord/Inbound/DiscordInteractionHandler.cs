@@ -24,6 +24,7 @@ internal sealed class DiscordInteractionHandler(
     IServiceScopeFactory scopes,
     IOptions<DiscordOptions> options,
     DiscordMessageRenderer renderer,
+    DiscordText plain,
     PlatformMetrics metrics,
     TimeProvider time)
 {
@@ -76,7 +77,7 @@ internal sealed class DiscordInteractionHandler(
         }
 
         var incidentsChannel = options.Value.IncidentsChannel is { Length: > 0 } configured ? configured : null;
-        var outcome = await InvokeAsync(new CommandInvoked(context, text, incidentsChannel, interaction.Token), source, cancellationToken);
+        var outcome = await InvokeAsync(new CommandInvoked(context, plain.ToPlain(text), incidentsChannel, interaction.Token), source, cancellationToken);
         return outcome.Result == InboundResult.Duplicate
             ? Message("That command was already handled.")
             : Message(outcome.Reply ?? MessageContent.Plain("Done."));
@@ -91,7 +92,7 @@ internal sealed class DiscordInteractionHandler(
             return Message(declared.Reply ?? MessageContent.Plain("Done."));
         }
 
-        if (!ButtonIds.TryParse(interaction.Data?.CustomId, out var name, out var incident) || ButtonIds.Action(name) is not { } action)
+        if (!ButtonIds.TryParse(interaction.Data?.CustomId, out var name, out var incident) || ButtonActionNames.Parse(name) is not { } action)
         {
             return Invalid(source, "That button is not one of IncidentBot's.");
         }

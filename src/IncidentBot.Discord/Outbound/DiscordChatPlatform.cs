@@ -5,6 +5,7 @@ using System.Text;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
+using IncidentBot.Discord.Reactions;
 using IncidentBot.Discord.Rendering;
 using IncidentBot.Discord.Rest;
 using IncidentBot.Discord.Wire;
@@ -19,7 +20,7 @@ namespace IncidentBot.Discord.Outbound;
 /// from the outbox delivery and the part, so an outbox retry of a message (or of a split message's remaining
 /// parts) within Discord's nonce window returns what was already posted instead of posting it again.
 /// </summary>
-internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessageRenderer renderer) : IChatPlatform
+internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessageRenderer renderer, DiscordReactions reactions) : IChatPlatform
 {
     /// <summary>A week: incidents can go quiet for more than a day without the thread archiving.</summary>
     private const int AutoArchiveMinutes = 10080;
@@ -113,11 +114,11 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
         await Call(() => rest.CreateMessageWithFileAsync(Thread(incident), payload, file.FileName, Encoding.UTF8.GetBytes(file.Content), Nonce(delivery, 0), cancellationToken));
     }
 
-    public async Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken)
+    public async Task AddReactionAsync(Incident incident, string messageId, Reaction reaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var channel = messageId == incident.RootMessageId ? incident.ChannelId : Thread(incident);
-        await Call(() => rest.AddReactionAsync(channel, messageId, Unicode(emoji), cancellationToken));
+        await Call(() => rest.AddReactionAsync(channel, messageId, reactions.EmojiOf(reaction), cancellationToken));
     }
 
     /// <summary>
@@ -147,15 +148,6 @@ internal sealed class DiscordChatPlatform(DiscordRestClient rest, DiscordMessage
             throw new PlatformRejectedException(e.Message, e);
         }
     }
-
-    /// <summary>Core names emoji the Slack way; Discord wants the character.</summary>
-    internal static string Unicode(string emoji) => emoji switch
-    {
-        "white_check_mark" => "✅",
-        "eyes" => "👀",
-        "pushpin" => "📌",
-        _ => emoji,
-    };
 
     /// <summary>
     /// The same on every attempt of one part of one delivery. A nonce is at most 25 characters; a longer key

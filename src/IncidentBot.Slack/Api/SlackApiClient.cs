@@ -1,21 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Configuration;
-using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace IncidentBot.Slack.Api;
 
@@ -45,9 +40,10 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     public const string HttpClientName = "IncidentBot.Slack";
 
     private readonly SlackOptions _options = options.Value;
+    private readonly SlackApiTransport _transport = new(httpClients, options.Value, metrics, logger);
 
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken cancellationToken) =>
-        FormAsync("auth.test", [], SlackJsonContext.Default.AuthTestResponse, safe: true, cancellationToken);
+        _transport.FormAsync("auth.test", [], SlackJsonContext.Default.AuthTestResponse, safe: true, cancellationToken);
 
     /// <summary>
     /// Posts a message; with <paramref name="deliveryKey"/> the message carries it as message metadata
@@ -78,7 +74,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             };
         }
 
-        return JsonAsync("chat.postMessage", json, SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
+        return _transport.JsonAsync("chat.postMessage", json, SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
     }
 
     public Task<PostMessageResponse> UpdateMessageAsync(string channel, string ts, SlackMessageBody body, CancellationToken cancellationToken)
@@ -86,7 +82,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         var json = Message(body);
         json["channel"] = channel;
         json["ts"] = ts;
-        return JsonAsync("chat.update", json, SlackJsonContext.Default.PostMessageResponse, safe: true, cancellationToken);
+        return _transport.JsonAsync("chat.update", json, SlackJsonContext.Default.PostMessageResponse, safe: true, cancellationToken);
     }
 
     public Task<SlackResponse> PostEphemeralAsync(
@@ -100,12 +96,12 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             json["thread_ts"] = threadTs;
         }
 
-        return JsonAsync("chat.postEphemeral", json, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+        return _transport.JsonAsync("chat.postEphemeral", json, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
     }
 
     public async Task<string> GetPermalinkAsync(string channel, string ts, CancellationToken cancellationToken)
     {
-        var response = await FormAsync("chat.getPermalink", [new("channel", channel), new("message_ts", ts)],
+        var response = await _transport.FormAsync("chat.getPermalink", [new("channel", channel), new("message_ts", ts)],
             SlackJsonContext.Default.PermalinkResponse, safe: true, cancellationToken);
         return response.Permalink ?? throw new SlackApiException("chat.getPermalink", "no_permalink", null);
     }
@@ -115,7 +111,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     {
         try
         {
-            await JsonAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name },
+            await _transport.JsonAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name },
                 SlackJsonContext.Default.SlackResponse, safe: true, cancellationToken);
         }
         catch (SlackApiException e) when (e.Error == "already_reacted")
@@ -126,16 +122,17 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
 
     public async Task<SlackChannel> ConversationInfoAsync(string channel, CancellationToken cancellationToken)
     {
-        var response = await FormAsync("conversations.info", [new("channel", channel)],
+        var response = await _transport.FormAsync("conversations.info", [new("channel", channel)],
             SlackJsonContext.Default.ConversationsInfoResponse, safe: true, cancellationToken);
         return response.Channel ?? throw new SlackApiException("conversations.info", "no_channel", null);
     }
 
     /// <summary>
-    /// A whole thread, parent first, following <c>response_metadata.next_cursor</c> until it is empty or absent
-    /// (never by comparing counts, <see href="https://docs.slack.dev/apis/web-api/pagination"/>).
+    /// A thread's messages after <paramref name="afterTs"/> (all of it, parent first, when null), following
+    /// <c>response_metadata.next_cursor</c> until it is empty or absent (never by comparing counts,
+    /// <see href="https://docs.slack.dev/apis/web-api/pagination"/>). <c>oldest</c> leaves that message itself out.
     /// </summary>
-    public async Task<IReadOnlyList<SlackMessage>> RepliesAsync(string channel, string threadTs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SlackMessage>> RepliesAsync(string channel, string threadTs, string? afterTs, CancellationToken cancellationToken)
     {
         var messages = new List<SlackMessage>();
         string? cursor = null;
@@ -147,12 +144,17 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
                 new("ts", threadTs),
                 new("limit", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             };
+            if (afterTs is not null)
+            {
+                form.Add(new("oldest", afterTs));
+            }
+
             if (cursor is not null)
             {
                 form.Add(new("cursor", cursor));
             }
 
-            var response = await FormAsync("conversations.replies", form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
+            var response = await _transport.FormAsync("conversations.replies", form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
             messages.AddRange(response.Messages ?? []);
             cursor = response.ResponseMetadata?.NextCursor;
             if (string.IsNullOrEmpty(cursor))
@@ -194,7 +196,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
                 form.Add(new("cursor", cursor));
             }
 
-            var response = await FormAsync(method, form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
+            var response = await _transport.FormAsync(method, form, SlackJsonContext.Default.RepliesResponse, safe: true, cancellationToken);
             if ((response.Messages ?? []).FirstOrDefault(m =>
                     m.Metadata is { EventType: DeliveryEventType, EventPayload.Key: { } key } && key == deliveryKey) is { Ts: { } ts })
             {
@@ -213,12 +215,12 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
 
     public async Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken)
     {
-        var response = await FormAsync("users.info", [new("user", user)], SlackJsonContext.Default.UsersInfoResponse, safe: true, cancellationToken);
+        var response = await _transport.FormAsync("users.info", [new("user", user)], SlackJsonContext.Default.UsersInfoResponse, safe: true, cancellationToken);
         return response.User ?? throw new SlackApiException("users.info", "no_user", null);
     }
 
     public Task<ViewResponse> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
-        JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view },
+        _transport.JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view },
             SlackJsonContext.Default.ViewResponse, safe: true, cancellationToken);
 
     /// <summary>
@@ -229,7 +231,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         string channel, string threadTs, string fileName, string title, string content, string initialComment, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
-        var ticket = await FormAsync("files.getUploadURLExternal",
+        var ticket = await _transport.FormAsync("files.getUploadURLExternal",
             [new("filename", fileName), new("length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SlackJsonContext.Default.UploadUrlResponse, safe: true, cancellationToken);
         if (ticket.UploadUrl is null || ticket.FileId is null)
@@ -242,9 +244,9 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             upload.Content = new ByteArrayContent(bytes);
             upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
             // The upload URL is pre-authorised; the bot token is not sent to it.
-            using var response = await SendAsync(upload, "files.upload_bytes", safe: true, cancellationToken);
+            using var response = await _transport.SendAsync(upload, "files.upload_bytes", safe: true, cancellationToken);
             metrics.ApiCall(Platform.Slack, "files.upload_bytes", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            EnsureDelivered("files.upload_bytes", response);
+            _transport.EnsureDelivered("files.upload_bytes", response);
         }
 
         var complete = new JsonObject
@@ -254,13 +256,13 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             ["thread_ts"] = threadTs,
             ["initial_comment"] = initialComment,
         };
-        await JsonAsync("files.completeUploadExternal", complete, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+        await _transport.JsonAsync("files.completeUploadExternal", complete, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
     }
 
     /// <summary>Opens a Socket Mode connection; this one method takes the app-level token, in the header.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var response = await FormAsync("apps.connections.open", [], SlackJsonContext.Default.ConnectionsOpenResponse,
+        var response = await _transport.FormAsync("apps.connections.open", [], SlackJsonContext.Default.ConnectionsOpenResponse,
             safe: true, cancellationToken, token: _options.AppToken);
         return Uri.TryCreate(response.Url, UriKind.Absolute, out var url)
             ? url
@@ -277,14 +279,14 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         {
             Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        using var response = await SendAsync(request, "response_url", safe: false, cancellationToken);
+        using var response = await _transport.SendAsync(request, "response_url", safe: false, cancellationToken);
         metrics.ApiCall(Platform.Slack, "response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (response.StatusCode == HttpStatusCode.NotFound || response.StatusCode == HttpStatusCode.Gone)
         {
             throw new SlackApiException("response_url", "expired_url", null);
         }
 
-        EnsureDelivered("response_url", response);
+        _transport.EnsureDelivered("response_url", response);
     }
 
     private static JsonObject Message(SlackMessageBody body)
@@ -296,94 +298,5 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         }
 
         return json;
-    }
-
-    private Task<T> JsonAsync<T>(string method, JsonObject body, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken)
-        where T : SlackResponse
-    {
-        var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        return CallAsync(method, content, type, safe, _options.BotToken, cancellationToken);
-    }
-
-    private Task<T> FormAsync<T>(
-        string method, IEnumerable<KeyValuePair<string, string>> form, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken, string? token = null)
-        where T : SlackResponse =>
-        CallAsync(method, new FormUrlEncodedContent(form), type, safe, token ?? _options.BotToken, cancellationToken);
-
-    private async Task<T> CallAsync<T>(string method, HttpContent content, JsonTypeInfo<T> type, bool safe, string? token, CancellationToken cancellationToken)
-        where T : SlackResponse
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBase, method)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await SendAsync(request, method, safe, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            metrics.ApiCall(Platform.Slack, method, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            EnsureDelivered(method, response);
-            throw new PlatformUnavailableException($"Slack {method} answered HTTP {(int)response.StatusCode}.");
-        }
-
-        T? parsed;
-        try
-        {
-            parsed = await response.Content.ReadFromJsonAsync(type, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            metrics.ApiCall(Platform.Slack, method, "invalid_json");
-            throw new PlatformUnavailableException($"Slack {method} answered something that is not JSON.", e);
-        }
-
-        if (parsed is null || !parsed.Ok)
-        {
-            var error = parsed?.Error ?? "unknown_error";
-            metrics.ApiCall(Platform.Slack, method, error);
-            logger.ApiError(method, error);
-            var detail = parsed?.ResponseMetadata?.Messages is { Count: > 0 } messages ? string.Join("; ", messages) : null;
-            throw new SlackApiException(method, error, detail);
-        }
-
-        metrics.ApiCall(Platform.Slack, method, "200");
-        return parsed;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string method, bool safe, CancellationToken cancellationToken)
-    {
-        request.Options.Set(SlackRequestOptions.Method, method);
-        request.Options.Set(SlackRequestOptions.Safe, safe);
-        try
-        {
-            return await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
-            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            metrics.ApiCall(Platform.Slack, method, e is HttpRequestException ? "connection_error" : "timeout");
-            throw new PlatformUnavailableException($"Slack {method} could not be reached: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Turns a non-200 answer into the outbox's terms: 429 and 5xx are "later", other codes "never".</summary>
-    private void EnsureDelivered(string method, HttpResponseMessage response)
-    {
-        var status = (int)response.StatusCode;
-        if (status is >= 200 and < 300)
-        {
-            return;
-        }
-
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var after = SlackRateLimitHandler.RetryAfter(response) ?? SlackRateLimitHandler.DefaultRetryAfter;
-            logger.RateLimited(method, after);
-            throw new PlatformUnavailableException($"Slack {method} is rate limited.", after);
-        }
-
-        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
-        {
-            throw new PlatformUnavailableException($"Slack {method} answered HTTP {status}.");
-        }
-
-        throw new PlatformRejectedException($"Slack {method} answered HTTP {status}.");
     }
 }

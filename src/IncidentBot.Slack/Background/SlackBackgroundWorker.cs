@@ -1,3 +1,4 @@
+using IncidentBot.Core.CatchUp;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -18,7 +19,7 @@ namespace IncidentBot.Slack.Background;
 /// Runs <see cref="SlackBackgroundWork"/> one item at a time. At start-up it learns the bot's identity with
 /// <c>auth.test</c> (retrying with backoff on the injected clock while Slack cannot be reached), checks the
 /// configured incidents channel with <c>conversations.info</c>, and catches up on missed thread replies and
-/// reactions (a 👀 on the status doc made while the bot was away still acknowledges).
+/// reactions (an acknowledging reaction on the status doc made while the bot was away still acknowledges).
 /// </summary>
 internal sealed class SlackBackgroundWorker(
     SlackBackgroundQueue queue,
@@ -152,9 +153,14 @@ internal sealed class SlackBackgroundWorker(
         }
     }
 
+    /// <summary>
+    /// Reads back what Core's <see cref="CatchUpRule"/> asks for: the thread after the newest recorded message, and
+    /// the status doc's reactions (the thread's parent, listed first by a read from the start). Reactions go after
+    /// the messages, so a key-event reaction finds its timeline entry.
+    /// </summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<Incident> open;
+        IReadOnlyList<CatchUpRead> reads;
         await using (var scope = scopes.CreateAsyncScope())
         {
             if (scope.ServiceProvider.GetService<IIncidentReader>() is not { } store)
@@ -162,19 +168,25 @@ internal sealed class SlackBackgroundWorker(
                 return;
             }
 
-            open = await store.ListAsync(openOnly: true, cancellationToken);
+            reads = await CatchUpRule.PlanAsync(store, Platform.Slack, cancellationToken);
         }
 
-        foreach (var incident in open.Where(i => i.Workspace.Platform == Platform.Slack && i.ThreadId is not null))
+        foreach (var read in reads)
         {
-            var thread = await api.RepliesAsync(incident.ChannelId, incident.ThreadId!, cancellationToken);
-            foreach (var message in thread.Where(m => m.Ts != incident.ThreadId))
+            var (incident, thread) = (read.Incident, read.ThreadId);
+            var after = read.AfterMessageId == thread ? null : read.AfterMessageId;
+            var said = (await api.RepliesAsync(incident.ChannelId, thread, after, cancellationToken)).ToList();
+            foreach (var message in said.Where(m => m.Ts != thread))
             {
-                await processor.CatchUpAsync(incident.Workspace, incident.ChannelId, incident.ThreadId!, message, cancellationToken);
+                await processor.CatchUpAsync(incident.Workspace, incident.ChannelId, thread, message, cancellationToken);
             }
 
-            // After the messages, so a 📌 finds its timeline entry; the root comes first in the list (👀/✅).
-            foreach (var message in thread.Where(m => m.Reactions is { Count: > 0 }))
+            if (read.Acknowledgements && said.All(m => m.Ts != thread))
+            {
+                said.InsertRange(0, (await api.RepliesAsync(incident.ChannelId, thread, null, cancellationToken)).Where(m => m.Ts == thread));
+            }
+
+            foreach (var message in said.Where(m => m.Reactions is { Count: > 0 } && (m.Ts != thread || read.Acknowledgements)))
             {
                 await processor.CatchUpReactionsAsync(incident.Workspace, incident.ChannelId, message, cancellationToken);
             }

@@ -15,8 +15,6 @@ internal sealed class SlackBotIdentity
 
     public string? UserId => _userId;
 
-    public string? BotId => _botId;
-
     /// <summary>The team the bot token belongs to (<c>auth.test</c>'s <c>team_id</c>): where alerts' incidents go by default.</summary>
     public string? TeamId => _teamId;
 

@@ -3,11 +3,11 @@ using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
-using IncidentBot.Core.Persistence;
 using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Outbound;
+using IncidentBot.Slack.Reactions;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +28,7 @@ internal sealed partial class SlackInboundProcessor(
     SlackUserDirectory users,
     SlackBackgroundQueue background,
     SlackEscalation escalation,
+    SlackReactions reactions,
     PlatformMetrics metrics,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -35,9 +36,6 @@ internal sealed partial class SlackInboundProcessor(
 {
     /// <summary>The one slash command, as declared in <c>manifests/slack/</c>.</summary>
     public const string Command = "/incident";
-
-    private const string StorageFullReply =
-        "The incident store is full, so nothing was recorded. Tell whoever runs IncidentBot; try again once it has room.";
 
     private readonly SlackOptions _options = options.Value;
 
@@ -93,15 +91,7 @@ internal sealed partial class SlackInboundProcessor(
 
         identity.Learn(envelope.Authorizations);
         var workspace = new WorkspaceId(Platform.Slack, envelope.TeamId);
-        var inbound = ev.Type switch
-        {
-            "message" => MapMessage(workspace, ev),
-            "app_mention" => MapMention(workspace, ev),
-            "reaction_added" or "reaction_removed" => MapReaction(workspace, ev),
-            _ => null,
-        };
-
-        if (inbound is null)
+        if (SlackEventMapper.Map(workspace, ev, Reading()) is not { } inbound)
         {
             metrics.Inbound(Platform.Slack, source, "ignored");
             return;
@@ -120,48 +110,21 @@ internal sealed partial class SlackInboundProcessor(
     /// </summary>
     public async Task CatchUpAsync(WorkspaceId workspace, string channel, string threadTs, SlackMessage message, CancellationToken cancellationToken)
     {
-        var ev = new SlackEvent
-        {
-            Type = "message",
-            Subtype = message.Subtype,
-            User = message.User,
-            BotId = message.BotId,
-            Text = message.Text,
-            Ts = message.Ts,
-            ThreadTs = message.ThreadTs ?? threadTs,
-            Channel = channel,
-            Files = message.Files,
-        };
-        if (MapMessage(workspace, ev) is ThreadMessagePosted posted)
+        if (SlackEventMapper.FromHistory(workspace, channel, threadTs, message, Reading()) is { } posted)
         {
             await HandleAsync(posted, source: null, cancellationToken);
         }
     }
 
     /// <summary>
-    /// The reactions a thread read lists on one message (the root's 👀/✅, a reply's 📌), as reactions added: those
-    /// made while no event could reach the bot count too. The key names the reaction, not an event, so reading the
-    /// same reaction again is a duplicate; one already handled live changes nothing in Core either.
+    /// The reactions a thread read lists on one message (the status doc's acknowledgements, a reply's key event), as
+    /// reactions added: those made while no event could reach the bot count too.
     /// </summary>
     public async Task CatchUpReactionsAsync(WorkspaceId workspace, string channel, SlackMessage message, CancellationToken cancellationToken)
     {
-        if (message.Ts is not { } ts)
+        foreach (var added in SlackEventMapper.ReactionsOn(workspace, channel, message, Reading()))
         {
-            return;
-        }
-
-        foreach (var reaction in message.Reactions ?? [])
-        {
-            if (reaction.Name is not { Length: > 0 } name)
-            {
-                continue;
-            }
-
-            foreach (var userId in (reaction.Users ?? []).Where(u => !string.IsNullOrEmpty(u) && !identity.IsSelf(u, null)))
-            {
-                var context = Context(workspace, channel, null, userId, null, $"react:seen:{channel}:{ts}:{name}:{userId}");
-                await HandleAsync(new ReactionAdded(context, ts, SlackEmoji.FromReaction(name)), source: null, cancellationToken);
-            }
+            await HandleAsync(added, source: null, cancellationToken);
         }
     }
 
@@ -187,6 +150,8 @@ internal sealed partial class SlackInboundProcessor(
 
     private string? IncidentsChannel => string.IsNullOrWhiteSpace(_options.IncidentsChannel) ? null : _options.IncidentsChannel;
 
+    private SlackEventMapper.Reading Reading() => new(identity, (id, fallback) => users.Name(id, fallback), reactions, IncidentsChannel, time.GetUtcNow());
+
     private JsonObject? Ignored(string source)
     {
         metrics.Inbound(Platform.Slack, source, "ignored");
@@ -202,7 +167,7 @@ internal sealed partial class SlackInboundProcessor(
         }
 
         if (payload.Actions is not [var clicked, ..]
-            || SlackActionIds.Parse(clicked.ActionId) is not { } action
+            || ButtonActionNames.Parse(clicked.ActionId) is not { } action
             || !IncidentId.TryParse(clicked.Value, out var incident)
             || payload.TriggerId is not { Length: > 0 } trigger)
         {
@@ -297,120 +262,6 @@ internal sealed partial class SlackInboundProcessor(
         }
     }
 
-    private InboundEvent? MapMessage(WorkspaceId workspace, SlackEvent ev)
-    {
-        if (ev.Channel is not { Length: > 0 } channel)
-        {
-            return null;
-        }
-
-        switch (ev.Subtype)
-        {
-            case null or "thread_broadcast" or "file_share":
-                {
-                    if (!IsHuman(ev.User, ev.BotId) || ev.Ts is not { } ts || ev.ThreadTs is not { } thread || thread == ts
-                        || IsAddressedToBot(ev.Text))
-                    {
-                        return null;
-                    }
-
-                    var text = MessageText(ev.Text, ev.Files);
-                    if (text.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    var context = Context(workspace, channel, thread, ev.User!, ts, $"msg:{channel}:{ts}");
-                    return new ThreadMessagePosted(context, ts, text);
-                }
-
-            case "message_changed":
-                {
-                    var message = ev.Message;
-                    var ts = message?.Ts ?? ev.PreviousMessage?.Ts;
-                    if (message is null || message.Subtype == "tombstone" || ts is null
-                        || message.Edited?.Ts is not { } editTs || !IsHuman(message.User, message.BotId))
-                    {
-                        // Unfurls and other machine changes carry no `edited`; they are not edits by a person.
-                        return null;
-                    }
-
-                    var context = Context(workspace, channel, message.ThreadTs, message.Edited.User ?? message.User!, editTs,
-                        $"edit:{channel}:{ts}:{editTs}");
-                    return new MessageEdited(context, ts, MessageText(message.Text, message.Files));
-                }
-
-            case "message_deleted":
-                {
-                    var deleted = ev.DeletedTs ?? ev.PreviousMessage?.Ts;
-                    if (deleted is null || (ev.PreviousMessage is { } previous && !IsHuman(previous.User, previous.BotId)))
-                    {
-                        return null;
-                    }
-
-                    var context = Context(workspace, channel, ev.PreviousMessage?.ThreadTs, ev.PreviousMessage?.User ?? "unknown",
-                        ev.EventTs ?? ev.Ts, $"del:{channel}:{deleted}");
-                    return new MessageDeleted(context, deleted);
-                }
-
-            default:
-                return null;
-        }
-    }
-
-    private CommandInvoked? MapMention(WorkspaceId workspace, SlackEvent ev)
-    {
-        if (ev.Channel is not { Length: > 0 } channel || ev.Ts is not { } ts || !IsHuman(ev.User, ev.BotId))
-        {
-            return null;
-        }
-
-        var text = SlackText.ForCommand(SlackText.StripLeadingMention(ev.Text, identity.UserId));
-        var context = Context(workspace, channel, ev.ThreadTs, ev.User!, ts, $"mention:{channel}:{ts}");
-        var handle = new SlackReplyHandle(channel, ev.User!, ev.ThreadTs).ToString();
-        return new CommandInvoked(context, text, IncidentsChannel, handle);
-    }
-
-    private InboundEvent? MapReaction(WorkspaceId workspace, SlackEvent ev)
-    {
-        if (ev.Item is not { Type: "message", Channel: { Length: > 0 } channel, Ts: { Length: > 0 } ts }
-            || ev.Reaction is not { Length: > 0 } reaction || ev.User is not { Length: > 0 } userId
-            || identity.IsSelf(userId, null))
-        {
-            return null;
-        }
-
-        var added = ev.Type == "reaction_added";
-        var emoji = SlackEmoji.FromReaction(reaction);
-        var context = Context(workspace, channel, null, userId, ev.EventTs,
-            $"react:{(added ? '+' : '-')}:{channel}:{ts}:{reaction}:{userId}:{ev.EventTs}");
-        return added ? new ReactionAdded(context, ts, emoji) : new ReactionRemoved(context, ts, emoji);
-    }
-
-    private InboundContext Context(WorkspaceId workspace, string channel, string? thread, string userId, string? ts, string key) =>
-        new(workspace, channel, thread, new UserRef(userId, users.Name(userId)), SlackTime.Parse(ts) ?? time.GetUtcNow(), key);
-
-    /// <summary>A person's message: not the bot's own, not another app's or a webhook's (DESIGN.md §2: human messages).</summary>
-    private bool IsHuman(string? userId, string? botId) =>
-        !string.IsNullOrEmpty(userId) && botId is null && !identity.IsSelf(userId, botId);
-
-    /// <summary>A thread message that starts with the bot's mention is a command; its <c>app_mention</c> records it.</summary>
-    private bool IsAddressedToBot(string? text) =>
-        identity.UserId is { } bot && text is not null && text.TrimStart().StartsWith($"<@{bot}", StringComparison.Ordinal);
-
-    private string MessageText(string? text, IReadOnlyList<SlackFile>? files)
-    {
-        var plain = SlackText.ToPlain(text, id => users.Name(id)).Trim();
-        var names = (files ?? []).Select(f => f.Title ?? f.Name).Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-        if (names.Count == 0)
-        {
-            return plain;
-        }
-
-        var shared = "[file: " + string.Join(", ", names) + "]";
-        return plain.Length == 0 ? shared : plain + " " + shared;
-    }
-
     private static ViewStateValue? Input(SlackView view, string block) =>
         view.State?.Values is { } values && values.TryGetValue(block, out var actions)
         && actions.TryGetValue(SlackActionIds.InputAction, out var value)
@@ -423,15 +274,10 @@ internal sealed partial class SlackInboundProcessor(
     /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric the host counts (null: not an inbound request).</summary>
     private async Task<InboundOutcome> HandleAsync(InboundEvent inbound, string? source, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetRequiredService<IInboundHandler>();
-            return await handler.HandleAsync(inbound with { Context = inbound.Context with { Source = source } }, cancellationToken);
-        }
-        catch (StorageFullException) when (inbound is CommandInvoked or ButtonClicked)
-        {
-            return InboundOutcome.Refused(StorageFullReply);
-        }
+        // A full store is the host's to answer (SignallingInboundHandler refuses a command with a reply saying so),
+        // and the host counts the outcome from the source on the context.
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<IInboundHandler>();
+        return await handler.HandleAsync(inbound with { Context = inbound.Context with { Source = source } }, cancellationToken);
     }
 }

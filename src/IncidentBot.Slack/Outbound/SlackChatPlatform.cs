@@ -5,6 +5,7 @@ using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Diagnostics;
+using IncidentBot.Slack.Reactions;
 using IncidentBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,7 @@ namespace IncidentBot.Slack.Outbound;
 /// post carries its outbox delivery key as message metadata instead, and a retried delivery first looks for a
 /// message with that key, so a post whose answer was lost is not made twice.
 /// </summary>
-internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation, ILogger<SlackChatPlatform> logger) : IChatPlatform
+internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation escalation, SlackReactions reactions, ILogger<SlackChatPlatform> logger) : IChatPlatform
 {
     /// <summary>Permalinks never change; a few hundred open incidents fit, older ones are simply looked up again.</summary>
     private const int MaxPermalinks = 1000;
@@ -85,10 +86,10 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
             return true;
         });
 
-    public Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken) =>
+    public Task AddReactionAsync(Incident incident, string messageId, Reaction reaction, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
-            await api.AddReactionAsync(incident.ChannelId, messageId, SlackEmoji.ToSlackName(emoji), cancellationToken);
+            await api.AddReactionAsync(incident.ChannelId, messageId, reactions.NameOf(reaction), cancellationToken);
             return true;
         });
 

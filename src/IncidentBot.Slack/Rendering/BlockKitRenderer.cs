@@ -253,7 +253,7 @@ internal static class BlockKitRenderer
             var button = new JsonObject
             {
                 ["type"] = "button",
-                ["action_id"] = SlackActionIds.For(action),
+                ["action_id"] = ButtonActionNames.Of(action),
                 ["value"] = id.ToString(),
                 ["text"] = PlainText(ButtonText(action)),
             };

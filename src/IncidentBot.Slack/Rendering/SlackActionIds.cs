@@ -3,11 +3,13 @@ using IncidentBot.Core.Messaging;
 namespace IncidentBot.Slack.Rendering;
 
 /// <summary>
-/// The ids shared by rendering and inbound mapping: button <c>action_id</c>s (the value is the incident id)
-/// and modal <c>callback_id</c>s, block and action ids of the modals' inputs.
+/// The ids shared by rendering and inbound mapping: a button's <c>action_id</c> is its action's shared name
+/// (<see cref="ButtonActionNames"/>) and its value the incident id; modal <c>callback_id</c>s, block and action ids
+/// of the modals' inputs.
 /// </summary>
 internal static class SlackActionIds
 {
+    /// <summary>The Post update form, named like the button that opens it.</summary>
     public const string PostUpdateModal = "post_update";
     public const string DeclareModal = "declare";
     public const string UpdateBlock = "update";
@@ -18,24 +20,4 @@ internal static class SlackActionIds
 
     /// <summary>The Declare button of an alert's "declare?" notice; its value is the notice id.</summary>
     public const string DeclareAlert = "declare_alert";
-
-    public static string For(ButtonAction action) => action switch
-    {
-        ButtonAction.Acknowledge => "ack",
-        ButtonAction.TakeCommand => "take_command",
-        ButtonAction.PostUpdate => "post_update",
-        ButtonAction.Resolve => "resolve",
-        ButtonAction.Close => "close",
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
-    };
-
-    public static ButtonAction? Parse(string? actionId) => actionId switch
-    {
-        "ack" => ButtonAction.Acknowledge,
-        "take_command" => ButtonAction.TakeCommand,
-        "post_update" => ButtonAction.PostUpdate,
-        "resolve" => ButtonAction.Resolve,
-        "close" => ButtonAction.Close,
-        _ => null,
-    };
 }

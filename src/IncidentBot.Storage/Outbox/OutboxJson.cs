@@ -1,22 +1,17 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using IncidentBot.Core.Messaging;
+using IncidentBot.Storage.Outbox.Json;
 
 namespace IncidentBot.Storage.Outbox;
 
-/// <summary>
-/// Intents as JSON, using Core's <c>[JsonPolymorphic]</c> discriminators. Enums are written by name so a
-/// reordered enum cannot change what a queued message says.
-/// </summary>
+/// <summary>Intents as the outbox stores them: mapped to the storage's own shapes (<see cref="IntentJson"/>), then JSON.</summary>
 internal sealed class OutboxJson
 {
-    private readonly JsonSerializerOptions _options = new()
-    {
-        Converters = { new MessageContentConverter(), new JsonStringEnumConverter() },
-    };
+    private readonly JsonTypeInfo<IntentJson> _type = OutboxJsonContext.Default.IntentJson;
 
-    public string Serialize(OutboundIntent intent) => JsonSerializer.Serialize(intent, _options);
+    public string Serialize(OutboundIntent intent) => JsonSerializer.Serialize(IntentMapping.ToJson(intent), _type);
 
     public OutboundIntent Deserialize(string json) =>
-        JsonSerializer.Deserialize<OutboundIntent>(json, _options) ?? throw new JsonException("The intent is null.");
+        IntentMapping.FromJson(JsonSerializer.Deserialize(json, _type) ?? throw new JsonException("The intent is null."));
 }

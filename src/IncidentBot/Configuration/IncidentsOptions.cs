@@ -17,6 +17,8 @@ internal sealed class IncidentsOptions
     /// <summary>Who an unacknowledged incident pings: Slack <c>&lt;!here&gt;</c>/<c>&lt;!subteam^ID&gt;</c>, Discord <c>&lt;@&amp;role&gt;</c>; comma-separated for both.</summary>
     public string? EscalationMention { get; set; }
 
+    public ReactionsOptions Reactions { get; set; } = new();
+
     public IncidentPolicy ToPolicy() => IncidentPolicy.Default with
     {
         Sev1 = new(Severities.Sev1.AckWithin, Severities.Sev1.UpdateEvery, Severities.Sev1.PostmortemWithin),

@@ -25,6 +25,7 @@ internal static class HostingExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentsOptions>>().Value.ToPolicy());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentsOptions>>().Value.Reactions.ToMap());
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<ICommitListener, LoopWakingCommitListener>();
         services.AddSingleton<IncidentService>();

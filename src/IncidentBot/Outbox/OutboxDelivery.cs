@@ -149,7 +149,7 @@ internal sealed class OutboxDelivery(
                 await platform.UploadFileAsync(incident, upload, delivery, ct);
                 break;
             case AddReaction reaction:
-                await platform.AddReactionAsync(incident, reaction.MessageId, reaction.Emoji, ct);
+                await platform.AddReactionAsync(incident, reaction.MessageId, reaction.Reaction, ct);
                 break;
             case ReplyToRequester reply:
                 await platform.ReplyAsync(incident, reply.ReplyHandle, reply.Content, ct);

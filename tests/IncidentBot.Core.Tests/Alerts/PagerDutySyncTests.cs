@@ -50,7 +50,6 @@ public sealed class PagerDutySyncTests
     [Theory]
     [InlineData("pagerduty PT4KHLK", "PT4KHLK", null, null)]
     [InlineData("pagerduty INC-4 https://acme.pagerduty.com/incidents/Q3B15VLMF3ASBD", "Q3B15VLMF3ASBD", "https://acme.pagerduty.com/incidents/Q3B15VLMF3ASBD", 4L)]
-    [InlineData("pagerduty <https://acme.pagerduty.com/incidents/PT4KHLK|PT4KHLK>", "PT4KHLK", "https://acme.pagerduty.com/incidents/PT4KHLK", null)]
     public void The_pagerduty_verb_takes_an_id_or_a_url(string text, string id, string? url, long? target)
     {
         var parsed = CommandParser.Parse(text);

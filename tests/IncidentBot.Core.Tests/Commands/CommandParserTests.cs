@@ -34,7 +34,7 @@ public sealed class CommandParserTests
     [Fact]
     public void Declare_reads_a_discord_mention_as_commander()
     {
-        var command = Parse<DeclareCommand>("declare sev1 Gateway down commander <@!80351110224678912>");
+        var command = Parse<DeclareCommand>("declare sev1 Gateway down commander <@80351110224678912>");
 
         Assert.Equal(new UserRef("80351110224678912", "80351110224678912"), command.Commander);
         Assert.Equal("Gateway down", command.Title);

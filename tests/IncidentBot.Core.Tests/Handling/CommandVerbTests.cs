@@ -368,7 +368,7 @@ public sealed class CommandVerbTests
         await bot.SayAsync(id, "m1", "db cpu at 100%", Bob);
         await bot.SayAsync(id, "m2", "oops wrong channel", Bob);
         await bot.DeleteAsync(id, "m2", Bob);
-        await bot.ReactAsync(id, "m1", "pushpin", Carol);
+        await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol);
         var outbox = bot.Store.Outbox.Count;
 
         var outcome = await bot.CommandAsync("timeline");

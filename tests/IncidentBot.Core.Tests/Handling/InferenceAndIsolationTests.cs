@@ -144,8 +144,8 @@ public sealed class InferenceAndIsolationTests
             await bot.HandleAsync(new ThreadMessagePosted(context with { DedupKey = "a" }, "m2", "spoof")),
             await bot.HandleAsync(new MessageEdited(context with { DedupKey = "b" }, "m1", "spoofed")),
             await bot.HandleAsync(new MessageDeleted(context with { DedupKey = "c" }, "m1")),
-            await bot.HandleAsync(new ReactionAdded(context with { DedupKey = "d" }, RootOf(id), "eyes")),
-            await bot.HandleAsync(new ReactionAdded(context with { DedupKey = "e" }, "m1", "pushpin")),
+            await bot.HandleAsync(new ReactionAdded(context with { DedupKey = "d" }, RootOf(id), Reaction.Acknowledge)),
+            await bot.HandleAsync(new ReactionAdded(context with { DedupKey = "e" }, "m1", Reaction.KeyEvent)),
             await bot.CommandAsync("update spoof", thread: ThreadOf(id), workspace: Other),
         };
 

@@ -117,7 +117,7 @@ public sealed class RefusalAndDedupTests
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
         var message = new ThreadMessagePosted(bot.Context(Bob, ThreadOf(id), key: "msg-1"), "m1", "looking");
-        var pin = new ReactionAdded(bot.Context(Carol, ThreadOf(id), key: "m1:pushpin:carol"), "m1", "pushpin");
+        var pin = new ReactionAdded(bot.Context(Carol, ThreadOf(id), key: "m1:pushpin:carol"), "m1", Reaction.KeyEvent);
         var click = new ButtonClicked(bot.Context(Bob, key: "interaction-1"), id, ButtonAction.Acknowledge);
         Assert.Equal(InboundResult.Accepted, (await bot.HandleAsync(message)).Result);
         Assert.Equal(InboundResult.Accepted, (await bot.HandleAsync(pin)).Result);

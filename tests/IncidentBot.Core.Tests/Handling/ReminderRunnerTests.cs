@@ -60,7 +60,7 @@ public sealed class ReminderRunnerTests
 
         var log = new List<(ReminderKind, TimeSpan)>();
         await RunMinutesAsync(bot, id, 12, log);
-        await bot.ReactAsync(id, RootOf(id), "eyes", Bob);
+        await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob);
         await RunMinutesAsync(bot, id, 20, log);
 
         Assert.Equal([(ReminderKind.Acknowledge, Min(5)), (ReminderKind.Acknowledge, Min(10))], log.Where(l => l.Item1 == ReminderKind.Acknowledge));

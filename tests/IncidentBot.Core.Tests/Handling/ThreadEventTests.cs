@@ -104,18 +104,14 @@ public sealed class ThreadEventTests
         Assert.IsType<EditRootMessage>(bot.Store.Intents(id)[^1]);
     }
 
-    [Theory]
-    [InlineData("eyes")]
-    [InlineData("white_check_mark")]
-    [InlineData("👀")]
-    [InlineData("✅")]
-    public async Task An_ack_reaction_on_the_root_acknowledges(string emoji)
+    [Fact]
+    public async Task An_ack_reaction_on_the_root_acknowledges()
     {
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
         bot.Time.Advance(TimeSpan.FromMinutes(2));
 
-        var outcome = await bot.ReactAsync(id, RootOf(id), emoji, Bob);
+        var outcome = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob);
 
         Assert.Equal(InboundResult.Accepted, outcome.Result);
         Assert.Equal((bot.Now, Bob), (bot.Get(id).AcknowledgedAt, bot.Get(id).AcknowledgedBy));
@@ -127,13 +123,13 @@ public sealed class ThreadEventTests
     {
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
-        await bot.ReactAsync(id, RootOf(id), "eyes", Bob);
+        await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob);
         var stamp = bot.Get(id).AcknowledgedAt;
         bot.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var carol = await bot.ReactAsync(id, RootOf(id), "white_check_mark", Carol);
-        var bobAgain = await bot.ReactAsync(id, RootOf(id), "white_check_mark", Bob);
-        var carolAgain = await bot.ReactAsync(id, RootOf(id), "eyes", Carol);
+        var carol = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Carol);
+        var bobAgain = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob);
+        var carolAgain = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Carol);
 
         Assert.Equal(InboundResult.Accepted, carol.Result);
         Assert.Equal(InboundResult.Ignored, bobAgain.Result);
@@ -150,7 +146,7 @@ public sealed class ThreadEventTests
         await bot.SayAsync(id, "m1", "on it", Bob);
         var outbox = bot.Store.Outbox.Count;
 
-        var outcome = await bot.ReactAsync(id, "m1", "eyes", Carol);
+        var outcome = await bot.ReactAsync(id, "m1", Reaction.Acknowledge, Carol);
 
         Assert.Equal(InboundResult.Ignored, outcome.Result);
         Assert.Null(bot.Get(id).AcknowledgedAt);
@@ -163,30 +159,28 @@ public sealed class ThreadEventTests
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
 
-        var removed = await bot.ReactAsync(id, RootOf(id), "eyes", Bob, added: false);
+        var removed = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob, added: false);
         await bot.CommandAsync("resolve");
-        var late = await bot.ReactAsync(id, RootOf(id), "eyes", Bob);
+        var late = await bot.ReactAsync(id, RootOf(id), Reaction.Acknowledge, Bob);
 
         Assert.Equal(InboundResult.Ignored, removed.Result);
         Assert.Equal(InboundResult.Ignored, late.Result);
         Assert.Null(bot.Get(id).AcknowledgedAt);
     }
 
-    [Theory]
-    [InlineData("pushpin")]
-    [InlineData("📌")]
-    public async Task A_pin_on_a_thread_message_marks_a_key_event_and_confirms_with_a_check(string emoji)
+    [Fact]
+    public async Task A_pin_on_a_thread_message_marks_a_key_event_and_confirms_with_a_check()
     {
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
         await bot.SayAsync(id, "m1", "rolled back payments-api", Bob);
         var before = bot.Store.Intents(id).Count;
 
-        var outcome = await bot.ReactAsync(id, "m1", emoji, Carol);
+        var outcome = await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol);
 
         Assert.Equal(InboundResult.Accepted, outcome.Result);
         Assert.True(bot.Store.Timeline(id)[^1].Key);
-        Assert.Equal([new AddReaction("m1", "white_check_mark"), new EditRootMessage()], bot.IntentsAfter(id, before));
+        Assert.Equal([new AddReaction("m1", Reaction.Confirmed), new EditRootMessage()], bot.IntentsAfter(id, before));
         Assert.Equal(new AuditEntry(Slack, id, bot.Now, Carol.Id, "key_event_marked", "m1"), bot.Store.Audit[^1]);
     }
 
@@ -196,11 +190,11 @@ public sealed class ThreadEventTests
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
         await bot.SayAsync(id, "m1", "rolled back payments-api", Bob);
-        await bot.ReactAsync(id, "m1", "pushpin", Carol);
+        await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol);
         var before = bot.Store.Intents(id).Count;
 
-        var outcome = await bot.ReactAsync(id, "m1", "pushpin", Carol, added: false);
-        var again = await bot.ReactAsync(id, "m1", "pushpin", Carol, added: false);
+        var outcome = await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol, added: false);
+        var again = await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol, added: false);
 
         Assert.Equal(InboundResult.Accepted, outcome.Result);
         Assert.Equal(InboundResult.Ignored, again.Result);
@@ -209,7 +203,7 @@ public sealed class ThreadEventTests
     }
 
     [Fact]
-    public async Task Pins_on_the_root_on_deleted_messages_and_other_emoji_do_nothing()
+    public async Task Pins_on_the_root_on_deleted_messages_and_other_meanings_do_nothing()
     {
         var bot = new IncidentHarness();
         var id = await bot.DeclareAsync();
@@ -217,9 +211,9 @@ public sealed class ThreadEventTests
         await bot.DeleteAsync(id, "m1", Bob);
         await bot.SayAsync(id, "m2", "real", Bob);
 
-        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, RootOf(id), "pushpin", Carol)).Result);
-        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, "m1", "pushpin", Carol)).Result);
-        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, "m2", "thumbsup", Carol)).Result);
+        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, RootOf(id), Reaction.KeyEvent, Carol)).Result);
+        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, "m1", Reaction.KeyEvent, Carol)).Result);
+        Assert.Equal(InboundResult.Ignored, (await bot.ReactAsync(id, "m2", Reaction.Confirmed, Carol)).Result);
         Assert.DoesNotContain(bot.Store.Timeline(id), e => e.Key);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class PostmortemRendererTests
     }
 
     [Theory]
-    [InlineData("Déploiement échoué: API &amp; DB — 50% 5xx!!", "deploiement-echoue-api-db-50-5xx")]
+    [InlineData("Déploiement échoué: API & DB — 50% 5xx!!", "deploiement-echoue-api-db-50-5xx")]
     [InlineData("🔥🔥🔥", "incident")]
     [InlineData("Every single checkout request in every single region times out after the deploy", "every-single-checkout-request-in-every-single-region-times")]
     public void The_slug_is_lower_case_ascii_cut_at_a_word(string title, string slug)

@@ -26,7 +26,7 @@ internal static class PostmortemScenarios
         s.Message("14:24", priya, "audit trail filtered by `provider=openai`: ~12 active customers, all getting 403 \"policy_denied\"");
         s.Add("14:26", TimelineKind.ImpactSet, alice,
             "Impact: customers affected: ~12 active (audit trail, provider=openai); user-visible symptom: chat completions return 403 \"policy_denied\"");
-        s.Add("14:27", TimelineKind.Message, bob, "yes, every agent on the OpenAI provider &amp; nothing else",
+        s.Add("14:27", TimelineKind.Message, bob, "yes, every agent on the OpenAI provider & nothing else",
             revisions: [new TimelineRevision(s.At("14:28"), "yes, every agent")]);
         s.Message("14:28", carol, "sorry, wrong thread", deleted: true);
         s.Message("14:28", bob, "found it: abc123 lowered the detect_injection threshold from 0.8 to 0.3", key: true);
@@ -139,7 +139,7 @@ internal static class PostmortemScenarios
         s.Message("16:05", pipe, "# not a heading");
         s.Message("16:06", pipe, "root cause: `DROP TABLE` | pipes | <b>html</b>\n---\n# heading\n1. list\n> quote");
         s.Message("16:07", pipe, "action: fix `this` | that <@444444444444444444> due 2026-13-45");
-        s.Message("16:08", mallory, "went well: **bold** __under__ ~~strike~~ [link](http://x) ![img](http://y) <https://example.com/a|b>");
+        s.Message("16:08", mallory, "went well: **bold** __under__ ~~strike~~ [link](http://x) ![img](http://y) https://example.com/a|b");
         s.Add("16:09", TimelineKind.ActionAdded, mallory, "Action: a|b `c` <d> — owner pipe|user *star* — due 2026-05-01");
         s.Action("16:09", "a|b `c` <d>", pipe, new DateOnly(2026, 5, 1));
         s.Add("16:10", TimelineKind.SummarySet, mallory, "Summary: line one\n---\n<!-- comment");

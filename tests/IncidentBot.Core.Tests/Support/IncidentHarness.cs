@@ -109,10 +109,10 @@ internal sealed class IncidentHarness
     public Task<InboundOutcome> DeleteAsync(IncidentId id, string messageId, UserRef? user = null) =>
         HandleAsync(new MessageDeleted(Context(user, ThreadOf(id), Get(id).ChannelId, Get(id).Workspace), messageId));
 
-    public Task<InboundOutcome> ReactAsync(IncidentId id, string messageId, string emoji, UserRef? user = null, bool added = true)
+    public Task<InboundOutcome> ReactAsync(IncidentId id, string messageId, Reaction reaction, UserRef? user = null, bool added = true)
     {
         var context = Context(user, messageId == RootOf(id) ? null : ThreadOf(id), Get(id).ChannelId, Get(id).Workspace);
-        return HandleAsync(added ? new ReactionAdded(context, messageId, emoji) : new ReactionRemoved(context, messageId, emoji));
+        return HandleAsync(added ? new ReactionAdded(context, messageId, reaction) : new ReactionRemoved(context, messageId, reaction));
     }
 
     public Task<InboundOutcome> ClickAsync(IncidentId id, ButtonAction action, UserRef? user = null, WorkspaceId? workspace = null) =>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
@@ -35,8 +36,8 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Equal(FakeDiscord.BotToken, identify["token"]!.GetValue<string>());
         Assert.Equal(1 + 512 + 1024 + 32768, identify["intents"]!.GetValue<int>());
         Assert.Equal("?v=10&encoding=json", Assert.Single(Fake.Queries));
-        Assert.Equal(_h.Discord.BotUserId, Client.BotUserId);
         Assert.Equal("session-1", Client.SessionId);
+        await Eventually.AssertAsync(() => _h.Get<GatewayEventProcessor>().BotUserId == _h.Discord.BotUserId, "the bot user from READY");
         Assert.Single(_h.Discord.RequestsTo("GET", "/gateway/bot"));
     }
 
@@ -99,7 +100,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.Equal("session-1", resume.Data!["session_id"]!.GetValue<string>());
         Assert.Equal(1, resume.Data["seq"]!.GetValue<long>());
         Assert.Single(Fake.FramesWithOp(2));
-        await Eventually.AssertAsync(() => Client.IsReady, "RESUMED");
+        await Eventually.AssertAsync(() => Logged(_h, "GatewayResumed"), "RESUMED");
     }
 
     [Fact]
@@ -202,7 +203,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await Fake.DispatchAsync("MESSAGE_CREATE", GatewayMessages.ThreadMessage(_h.Discord, GatewayMessages.Id(2), "second"));
 
         await Eventually.AssertAsync(() => _h.Core.Accepted.Count == 3, "the missed message after the resume");
-        await Eventually.AssertAsync(() => Client.IsReady, "RESUMED");
+        await Eventually.AssertAsync(() => Logged(_h, "GatewayResumed"), "RESUMED");
         Assert.Equal(2, Fake.Connections);
         Assert.Single(Fake.FramesWithOp(6));
         Assert.True(_h.Core.Events.Count > _h.Core.Accepted.Count, "the overlap was delivered again");
@@ -217,7 +218,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await using var h = await WithOneOpenIncidentAsync(thread);
         var client = h.Get<DiscordGatewayClient>();
         await client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.AssertAsync(() => client.IsReady, "READY");
+        await Eventually.AssertAsync(() => Logged(h, "GatewayReady"), "READY");
         h.Discord.Gateway.RefuseResume = true;
         h.Discord.AddUserMessage(thread, GatewayMessages.PersonId, "ana", "said while no session was open", h.Time.GetUtcNow());
 
@@ -242,7 +243,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
 
         await Eventually.AssertAsync(() => h.Core.Events.OfType<ReactionAdded>().Any(), "the 👀 read back");
         var ack = h.Core.Events.OfType<ReactionAdded>().First();
-        Assert.Equal((root, "👀", GatewayMessages.PersonId), (ack.MessageId, ack.Emoji, ack.Context.User.Id));
+        Assert.Equal((root, Reaction.Acknowledge, GatewayMessages.PersonId), (ack.MessageId, ack.Reaction, ack.Context.User.Id));
         Assert.Equal($"reaction:seen:{root}:👀:{GatewayMessages.PersonId}", ack.Context.DedupKey);
         await Eventually.AssertAsync(() => h.Discord.RequestsTo("GET", "/reactions/").Count == 2, "both acknowledging emoji read");
         Assert.Single(h.Core.Events.OfType<ReactionAdded>());
@@ -273,7 +274,7 @@ public sealed class GatewayClientTests : IAsyncLifetime
         Assert.True(first >= TimeSpan.FromSeconds(0.875), $"the second attempt came after {first}");
         Assert.True(second >= TimeSpan.FromSeconds(1.75), $"the third attempt came after {second}");
         Assert.True(third >= TimeSpan.FromSeconds(3.5), $"the fourth attempt came after {third}");
-        await Eventually.AssertAsync(() => Client.IsReady, "READY at last");
+        await Eventually.AssertAsync(() => Logged(_h, "GatewayReady"), "READY at last");
         Assert.Equal(3, reconnects.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.All(reconnects.GetMeasurementSnapshot(), m => Assert.Equal("discord", m.Tags["platform"]));
     }
@@ -336,9 +337,12 @@ public sealed class GatewayClientTests : IAsyncLifetime
             services.AddSingleton(store);
         });
 
+    /// <summary>READY and RESUMED are logged as they arrive: the gateway's state as an operator sees it.</summary>
+    private static bool Logged(DiscordHarness harness, string eventName) => harness.Logs.GetSnapshot().Any(l => l.Id.Name == eventName);
+
     private async Task StartReadyAsync()
     {
         await Client.StartAsync(TestContext.Current.CancellationToken);
-        await Eventually.AssertAsync(() => Client.IsReady, "READY");
+        await Eventually.AssertAsync(() => Logged(_h, "GatewayReady"), "READY");
     }
 }

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Policies;
 using IncidentBot.Discord.Inbound;
+using IncidentBot.Discord.Reactions;
+using IncidentBot.Discord.Tests.Infrastructure;
 
 namespace IncidentBot.Discord.Tests.Inbound;
 
@@ -11,6 +15,7 @@ public sealed class EventMapperTests
     private const string Guild = "1100000000000000003";
     private static readonly DiscordEventMapper.Position Position = new("session-1", 17);
     private static readonly DateTimeOffset Now = new(2026, 4, 18, 15, 0, 0, TimeSpan.Zero);
+    private static readonly DiscordEventMapper.Reading Reading = new(new DiscordReactions(DiscordHarness.Reactions), new DiscordText(IncidentPolicy.Default));
 
     [Fact]
     public void A_thread_message_keeps_its_id_author_original_time_and_attachments()
@@ -91,12 +96,12 @@ public sealed class EventMapperTests
 
         var first = Assert.Single(Map("MESSAGE_REACTION_ADD", reaction));
         var replay = Assert.Single(Map("MESSAGE_REACTION_ADD", reaction));
-        var later = Assert.Single(DiscordEventMapper.Map("MESSAGE_REACTION_ADD", Json(reaction), Position with { Sequence = 30 }, Bot, Now));
+        var later = Assert.Single(DiscordEventMapper.Map("MESSAGE_REACTION_ADD", Json(reaction), Position with { Sequence = 30 }, Bot, Reading, Now));
 
         Assert.Equal("react:+:M1:1400000000000000001:👀:session-1:17", first.Context.DedupKey);
         Assert.Equal(first.Context.DedupKey, replay.Context.DedupKey);
         Assert.NotEqual(first.Context.DedupKey, later.Context.DedupKey);
-        Assert.Equal("👀", Assert.IsType<ReactionAdded>(first).Emoji);
+        Assert.Equal(Core.Messaging.Reaction.Acknowledge, Assert.IsType<ReactionAdded>(first).Reaction);
     }
 
     [Fact]
@@ -106,11 +111,36 @@ public sealed class EventMapperTests
         custom["emoji"]!["id"] = "555";
 
         Assert.Empty(Map("MESSAGE_REACTION_ADD", Reaction("✅", Bot)));
-        Assert.Equal("eyes:555", Assert.IsType<ReactionAdded>(Assert.Single(Map("MESSAGE_REACTION_ADD", custom))).Emoji);
+        Assert.Empty(Map("MESSAGE_REACTION_ADD", custom));
         Assert.StartsWith("react:-:", Assert.IsType<ReactionRemoved>(Assert.Single(Map("MESSAGE_REACTION_REMOVE", Reaction("📌", "1400000000000000001")))).Context.DedupKey, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<InboundEvent> Map(string type, JsonObject data) => DiscordEventMapper.Map(type, Json(data), Position, Bot, Now);
+    [Fact]
+    public void A_reaction_means_what_the_map_configures_custom_emoji_by_name_and_others_are_dropped()
+    {
+        var custom = Reaction("ack", "1400000000000000001");
+        custom["emoji"]!["id"] = "555";
+        var reactions = new DiscordReactions(new ReactionMap(["eyes", "ack"], ["pushpin", "warning"], "white_check_mark"));
+
+        IReadOnlyList<InboundEvent> MapWith(JsonObject data) => DiscordEventMapper.Map("MESSAGE_REACTION_ADD", Json(data), Position, Bot, Reading with { Reactions = reactions }, Now);
+
+        Assert.Equal(Core.Messaging.Reaction.Acknowledge, Assert.IsType<ReactionAdded>(Assert.Single(MapWith(custom))).Reaction);
+        Assert.Equal("react:+:M1:1400000000000000001:ack:555:session-1:17", MapWith(custom)[0].Context.DedupKey);
+        Assert.Equal(Core.Messaging.Reaction.KeyEvent, Assert.IsType<ReactionAdded>(Assert.Single(MapWith(Reaction("⚠", "1400000000000000001")))).Reaction);
+        Assert.Equal(Core.Messaging.Reaction.KeyEvent, Assert.IsType<ReactionAdded>(Assert.Single(MapWith(Reaction("⚠️", "1400000000000000001")))).Reaction);
+        Assert.Empty(MapWith(Reaction("✅", "1400000000000000001")));
+        Assert.Empty(MapWith(Reaction("🔥", "1400000000000000001")));
+    }
+
+    [Fact]
+    public void A_message_is_recorded_as_plain_text_with_its_mentions_as_tokens()
+    {
+        var posted = Assert.IsType<ThreadMessagePosted>(Assert.Single(Map("MESSAGE_CREATE", Message("1", "ping <@!222> in <#444> at <t:1776520800:t>"))));
+
+        Assert.Equal("ping <@222> in #channel at 2026-04-18 14:00", posted.Text);
+    }
+
+    private static IReadOnlyList<InboundEvent> Map(string type, JsonObject data) => DiscordEventMapper.Map(type, Json(data), Position, Bot, Reading, Now);
 
     private static JsonElement Json(JsonObject data) => JsonDocument.Parse(data.ToJsonString()).RootElement.Clone();
 

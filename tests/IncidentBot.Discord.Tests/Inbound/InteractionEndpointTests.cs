@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Policies;
 using IncidentBot.Discord.Tests.Gateway;
 using IncidentBot.Discord.Tests.Infrastructure;
 using IncidentBot.Testing.Fakes.Discord;
@@ -115,6 +116,8 @@ public sealed class InteractionEndpointTests
             builder.Configuration["Discord:GatewayUrl"] = discord.GatewayUrl.ToString();
             builder.Services.AddDiscord(builder.Configuration);
             builder.Services.AddSingleton<IInboundHandler>(core);
+            builder.Services.AddSingleton(DiscordHarness.Reactions);
+            builder.Services.AddSingleton(IncidentPolicy.Default);
             var app = builder.Build();
             app.MapDiscord();
             await app.StartAsync();

@@ -1,4 +1,6 @@
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Messaging;
+using IncidentBot.Core.Policies;
 using IncidentBot.Discord.Gateway;
 using IncidentBot.Testing.Fakes.Discord;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +18,9 @@ namespace IncidentBot.Discord.Tests.Infrastructure;
 /// </summary>
 internal sealed class DiscordHarness : IAsyncDisposable
 {
+    /// <summary>The reaction map the host configures by default (the runbook's).</summary>
+    public static ReactionMap Reactions { get; } = new(["eyes", "white_check_mark"], ["pushpin"], "white_check_mark");
+
     private readonly ServiceProvider _services;
 
     private DiscordHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider time, RecordingInboundHandler core, FakeLogCollector logs)
@@ -62,6 +67,8 @@ internal sealed class DiscordHarness : IAsyncDisposable
         services.AddDiscord(configuration);
         services.AddSingleton<IRandomSource>(new FixedRandom(jitter));
         services.AddSingleton<IInboundHandler>(core);
+        services.AddSingleton(Reactions);
+        services.AddSingleton(IncidentPolicy.Default);
         configure?.Invoke(services, discord);
         var provider = services.BuildServiceProvider(validateScopes: true);
         return new DiscordHarness(discord, provider, time, core, provider.GetRequiredService<FakeLogCollector>());

@@ -224,9 +224,9 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_check_mark_reaction_is_sent_as_url_encoded_unicode()
+    public async Task The_confirmation_reaction_is_sent_as_url_encoded_unicode()
     {
-        await Platform.AddReactionAsync(Incident(), "1300000000000000301", "white_check_mark", Ct);
+        await Platform.AddReactionAsync(Incident(), "1300000000000000301", Reaction.Confirmed, Ct);
 
         var request = Assert.Single(_h.Discord.RequestsTo("PUT", "/reactions/"));
         Assert.Equal($"/channels/{Incident().ThreadId}/messages/1300000000000000301/reactions/%E2%9C%85/@me", request.Path);

@@ -261,7 +261,7 @@ public sealed class SlackClientTests : IAsyncLifetime
         var replies = Enumerable.Range(1, 5).Select(i => _slack.AddHumanReply(SlackPayloads.Channel, incident.RootMessageId!, "U0JENS", $"reply {i}")).ToList();
         _slack.RepliesPageSize = 2;
 
-        var thread = await Api.RepliesAsync(SlackPayloads.Channel, incident.RootMessageId!, Ct);
+        var thread = await Api.RepliesAsync(SlackPayloads.Channel, incident.RootMessageId!, null, Ct);
 
         Assert.Equal([incident.RootMessageId!, .. replies], thread.Select(m => m.Ts!));
         var calls = _slack.CallsTo("conversations.replies");
@@ -286,12 +286,12 @@ public sealed class SlackClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reaction_is_added_by_slack_name_and_a_repeat_is_harmless()
+    public async Task A_reaction_is_added_by_its_configured_slack_name_and_a_repeat_is_harmless()
     {
         var incident = await PostedIncidentAsync();
 
-        await Platform.AddReactionAsync(incident, "1767600100.000200", "white_check_mark", Ct);
-        await Platform.AddReactionAsync(incident, "1767600100.000200", "✅", Ct);
+        await Platform.AddReactionAsync(incident, "1767600100.000200", Reaction.Confirmed, Ct);
+        await Platform.AddReactionAsync(incident, "1767600100.000200", Reaction.Confirmed, Ct);
 
         Assert.Equal(new FakeSlackReaction(SlackPayloads.Channel, "1767600100.000200", "white_check_mark"), Assert.Single(_slack.Reactions));
     }

@@ -211,7 +211,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var records = _host.Handler.Accepted;
         Assert.Equal(4, records.Count);
         var ack = Assert.IsType<ReactionAdded>(records[0]);
-        Assert.Equal(("1767600000.000100", "eyes"), (ack.MessageId, ack.Emoji));
+        Assert.Equal(("1767600000.000100", Reaction.Acknowledge), (ack.MessageId, ack.Reaction));
         Assert.Equal("react:+:C0INCIDENTS:1767600000.000100:eyes:U0JENS:1767600200.000001", ack.Context.DedupKey);
         var unpin = Assert.IsType<ReactionRemoved>(records[1]);
         Assert.Equal("react:-:C0INCIDENTS:1767600100.000200:pushpin:U0JENS:1767600201.000001", unpin.Context.DedupKey);

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Inbound;
+using IncidentBot.Core.Messaging;
 using IncidentBot.Testing;
 using IncidentBot.Testing.Fakes.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,9 @@ namespace IncidentBot.Slack.Tests.Infrastructure;
 /// </summary>
 internal sealed class SlackTestHost : IAsyncDisposable
 {
+    /// <summary>The reaction map the host configures by default (the runbook's).</summary>
+    public static ReactionMap Reactions { get; } = new(["eyes", "white_check_mark"], ["pushpin"], "white_check_mark");
+
     public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private readonly WebApplication _app;
@@ -60,6 +64,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var handler = new RecordingInboundHandler();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IInboundHandler>(handler);
+        builder.Services.AddSingleton(Reactions);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         var app = builder.Build();

@@ -24,7 +24,7 @@ public abstract partial class IncidentStoreContract
             new OpenThread(),
             new PostThreadMessage(Rich),
             new UploadFile("INC-1-postmortem.md", "Postmortem draft", "# Postmortem\n| a | b |", MessageContent.Plain("draft")),
-            new AddReaction("1713450240.000200", "white_check_mark"),
+            new AddReaction("1713450240.000200", Reaction.Confirmed),
             new ReplyToRequester("https://hooks.slack.test/response/1", Rich),
         ];
         await EnqueueAsync(incident.Id, intents);
@@ -250,7 +250,7 @@ public abstract partial class IncidentStoreContract
     public async Task A_failed_message_is_kept_but_no_longer_holds_up_its_lane()
     {
         var incident = await DeclareAsync(SlackA, i => i with { RootMessageId = "R1", ThreadId = "TH1" });
-        await EnqueueAsync(incident.Id, new AddReaction("M1", "white_check_mark"), new PostThreadMessage(MessageContent.Plain("next")));
+        await EnqueueAsync(incident.Id, new AddReaction("M1", Reaction.Confirmed), new PostThreadMessage(MessageContent.Plain("next")));
         var refused = Assert.Single(await ClaimAsync(T0));
 
         await Outbox.MarkFailedAsync(refused.Id, T0.AddSeconds(1), "message_not_found", Ct);

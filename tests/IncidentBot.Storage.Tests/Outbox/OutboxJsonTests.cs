@@ -31,7 +31,7 @@ public sealed class OutboxJsonTests
         Assert.Equal(("edit_root", "doc", "root"), OutboxKind.Classify(new EditRootMessage()));
         Assert.Equal(("post_thread", "thread", "thread"), OutboxKind.Classify(new PostThreadMessage(content)));
         Assert.Equal(("upload_file", "thread", "thread"), OutboxKind.Classify(new UploadFile("a.md", "a", "b", content)));
-        Assert.Equal(("add_reaction", "thread", "thread"), OutboxKind.Classify(new AddReaction("M1", "eyes")));
+        Assert.Equal(("add_reaction", "thread", "thread"), OutboxKind.Classify(new AddReaction("M1", Reaction.Confirmed)));
 
         // A reply is a lane of its own and waits for nothing, unless it links to the thread it needs.
         Assert.Equal(("reply", "reply", null), OutboxKind.Classify(new ReplyToRequester("h", content)));
@@ -44,7 +44,7 @@ public sealed class OutboxJsonTests
         OutboundIntent[] intents =
         [
             new PostRootMessage(), new OpenThread(), new EditRootMessage(), new PostThreadMessage(MessageContent.Plain("x")),
-            new UploadFile("a.md", "a", "b", MessageContent.Plain("x")), new AddReaction("M1", "eyes"), new ReplyToRequester("h", MessageContent.Plain("x")),
+            new UploadFile("a.md", "a", "b", MessageContent.Plain("x")), new AddReaction("M1", Reaction.Confirmed), new ReplyToRequester("h", MessageContent.Plain("x")),
         ];
 
         Assert.All(intents, intent =>

@@ -27,6 +27,8 @@ public sealed class BadOptionsTests
         { "Postmortems", "Postmortems__Directory", "/proc/version", "Postmortems__Directory" },
         { "Incidents", "Incidents__MonitoringWindow", "-00:30:00", "Incidents__MonitoringWindow" },
         { "Incidents", "Incidents__Severities__SEV1__AckWithin", "five minutes", "Incidents__Severities__SEV1__AckWithin" },
+        { "Incidents", "Incidents__Reactions__Acknowledge", "eyes,👀", "Incidents__Reactions__Acknowledge" },
+        { "Incidents", "Incidents__Reactions__KeyEvent", "eyes", "Incidents__Reactions__KeyEvent" },
         { "Alerts", "Alerts__Token", "too-short", "Alerts__Token" },
         { "PagerDuty", "PagerDuty__SeverityMap", "P1", "PagerDuty__SeverityMap" },
         { "Dashboard", "Dashboard__SessionLifetime", "-01:00:00", "Dashboard__SessionLifetime" },

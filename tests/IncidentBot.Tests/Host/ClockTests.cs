@@ -1,5 +1,6 @@
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Core.Reminders;
 using IncidentBot.Testing.Fakes.Discord;
@@ -33,7 +34,7 @@ public sealed class ClockTests
         Assert.Empty(await run.RemindersAsync(ReminderKind.Acknowledge));
         await run.AtAsync(TimeSpan.FromMinutes(5));
         await run.AtAsync(TimeSpan.FromMinutes(10));
-        await run.HandleAsync(new ReactionAdded(run.Context(run.Responder), root, platform == Platform.Slack ? "eyes" : "👀"));
+        await run.HandleAsync(new ReactionAdded(run.Context(run.Responder), root, Reaction.Acknowledge));
         await run.AtAsync(TimeSpan.FromMinutes(15));
 
         Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)], await run.RemindersAsync(ReminderKind.Acknowledge));

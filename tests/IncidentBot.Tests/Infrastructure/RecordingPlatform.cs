@@ -43,8 +43,8 @@ internal sealed class RecordingPlatform(Platform platform) : IChatPlatform
 
     public Task UploadFileAsync(Incident incident, UploadFile file, Delivery delivery, CancellationToken cancellationToken) => Record("upload", incident, file, true);
 
-    public Task AddReactionAsync(Incident incident, string messageId, string emoji, CancellationToken cancellationToken) =>
-        Record("reaction", incident, emoji, true);
+    public Task AddReactionAsync(Incident incident, string messageId, Reaction reaction, CancellationToken cancellationToken) =>
+        Record("reaction", incident, reaction.ToString(), true);
 
     public Task ReplyAsync(Incident incident, string replyHandle, MessageContent content, CancellationToken cancellationToken) =>
         RepliesDown
