@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
-using IncidentBot.Tests.Discord;
 using IncidentBot.Testing.Fakes.Discord;
 using IncidentBot.Testing.Fakes.Slack;
+using IncidentBot.Tests.Discord;
 using IncidentBot.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
 
