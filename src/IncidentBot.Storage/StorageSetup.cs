@@ -5,6 +5,7 @@ using IncidentBot.Core.Persistence;
 using IncidentBot.Storage.Database;
 using IncidentBot.Storage.Leases;
 using IncidentBot.Storage.Migrations;
+using IncidentBot.Storage.Notices;
 using IncidentBot.Storage.Outbox;
 using IncidentBot.Storage.Store;
 using Microsoft.Data.Sqlite;
@@ -63,6 +64,9 @@ public static class StorageSetup
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<StorageDatabase>().Dialect is PostgresDialect
             ? new SqlLeaseStore(sp.GetRequiredService<StorageDatabase>())
             : new InProcessLeases());
+        services.AddSingleton<IChangeNotices>(sp => sp.GetRequiredService<StorageDatabase>().Dialect is PostgresDialect
+            ? new PostgresChangeNotices(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresChangeNotices>>())
+            : new NoChangeNotices());
         services.AddSingleton<IAlertStore>(sp => new SqlAlertStore(sp.GetRequiredService<StorageDatabase>(), sp.GetRequiredService<OutboxJson>()));
 
         // First in the list, so that even among IHostedLifecycleService implementations it migrates first.

@@ -24,6 +24,9 @@ internal static class DashboardSetup
         DashboardAuth.Add(services, configuration);
         services.AddSingleton<IncidentChanges>();
         services.AddSingleton<IIncidentChangeObserver>(sp => sp.GetRequiredService<IncidentChanges>());
+        services.AddSingleton<ReplicaChangeRelay>();
+        services.AddSingleton<IIncidentChangeObserver>(sp => sp.GetRequiredService<ReplicaChangeRelay>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReplicaChangeRelay>());
         services.AddSingleton<PostmortemHtml>();
         services.AddSingleton<IncidentReader>();
         services.AddSingleton<InsightsCache>();
@@ -71,7 +74,7 @@ internal static class DashboardSetup
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IInboundHandler))
             ?? throw new InvalidOperationException("AddDashboard must come after AddIncidentBotCore, which registers the inbound handler.");
         services.Remove(inner);
-        services.AddSingleton<IInboundHandler>(sp => new ChangeNotifyingInboundHandler(Create(sp, inner), sp.GetRequiredService<IncidentChanges>()));
+        services.AddSingleton<IInboundHandler>(sp => new ChangeNotifyingInboundHandler(Create(sp, inner), sp.GetServices<IIncidentChangeObserver>()));
     }
 
     private static IInboundHandler Create(IServiceProvider services, ServiceDescriptor descriptor) => (IInboundHandler)(
