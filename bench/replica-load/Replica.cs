@@ -46,7 +46,7 @@ internal sealed class Replica : IDisposable
         var replica = new Replica(process, port, options.Connections);
         try
         {
-            await replica.WaitForReadyAsync();
+            await Readiness.WaitAsync(replica.Client, process, TimeSpan.FromSeconds(90));
             return replica;
         }
         catch
@@ -67,35 +67,6 @@ internal sealed class Replica : IDisposable
         _process.Dispose();
         Client.Dispose();
         _handler.Dispose();
-    }
-
-    private async Task WaitForReadyAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"a replica exited with code {_process.ExitCode} before it was ready");
-            }
-
-            try
-            {
-                using var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, CancellationToken.None);
-        }
-
-        throw new TimeoutException("a replica did not become ready within 90 s");
     }
 
     private static int FreePort()

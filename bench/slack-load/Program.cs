@@ -24,7 +24,7 @@ try
 {
     using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections };
     using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-    await WaitForHealthAsync(http, bot);
+    await Readiness.WaitAsync(http, bot, TimeSpan.FromSeconds(60));
     if (!(await SignedCommand.SendAsync(http, secret, "declare-0", "declare sev2 Load drill")).Ok)
     {
         throw new InvalidOperationException("the bot refused to declare the load incident");
@@ -93,35 +93,6 @@ static Process StartBot(string dll, int port, string secret, string apiToken, st
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     return process;
-}
-
-static async Task WaitForHealthAsync(HttpClient http, Process bot)
-{
-    var clock = Stopwatch.StartNew();
-    while (clock.Elapsed < TimeSpan.FromSeconds(60))
-    {
-        if (bot.HasExited)
-        {
-            throw new InvalidOperationException($"the bot exited with code {bot.ExitCode} before it was ready");
-        }
-
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-
-        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, CancellationToken.None);
-    }
-
-    throw new TimeoutException("the bot did not become ready within 60 s");
 }
 
 static async Task<LoadRun> LoadAsync(HttpClient http, string secret, Arguments options, string marker)
