@@ -134,6 +134,20 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Blocks_are_written_as_block_kit_spells_them_with_unset_fields_left_out()
+    {
+        var content = new MessageBuilder().Text("close?").Button(ButtonAction.Close).Button(ButtonAction.Resolve).Build();
+
+        var body = BlockKitRenderer.Message(content, new IncidentId(7), Context());
+
+        Assert.Equal(
+            """
+            [{"type":"section","text":{"type":"mrkdwn","text":"close?","verbatim":true}},{"type":"actions","block_id":"incident:INC-7","elements":[{"type":"button","action_id":"close","value":"INC-7","text":{"type":"plain_text","text":"Close","emoji":true}},{"type":"button","action_id":"resolve","value":"INC-7","text":{"type":"plain_text","text":"Resolve","emoji":true},"style":"danger"}]}]
+            """,
+            JsonSerializer.Serialize(body.Blocks!, SlackJsonContext.Default.IReadOnlyListBlock));
+    }
+
+    [Fact]
     public void A_thread_link_uses_the_permalink_when_known_and_the_channel_otherwise()
     {
         var content = new MessageBuilder().Text("INC-3 is open: ").Thread().Build();
