@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -9,6 +9,7 @@ using IncidentBot.Slack.Configuration;
 using IncidentBot.Slack.Inbound;
 using IncidentBot.Slack.Rendering;
 using IncidentBot.Slack.Wire;
+using IncidentBot.Slack.Wire.BlockKit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,50 +54,31 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     public Task<PostMessageResponse> PostMessageAsync(
         string channel, string? threadTs, SlackMessageBody body, string? deliveryKey, CancellationToken cancellationToken)
     {
-        var json = Message(body);
-        json["channel"] = channel;
-
-        // Our text is escaped mrkdwn; links and mentions are only the ones we wrote. Only chat.postMessage takes
-        // these two (slack.md §6); chat.update and chat.postEphemeral do not.
-        json["unfurl_links"] = false;
-        json["unfurl_media"] = false;
-        if (threadTs is not null)
+        var request = new PostMessageRequest
         {
-            json["thread_ts"] = threadTs;
-        }
-
-        if (deliveryKey is not null)
-        {
-            json["metadata"] = new JsonObject
-            {
-                ["event_type"] = DeliveryEventType,
-                ["event_payload"] = new JsonObject { ["key"] = deliveryKey },
-            };
-        }
-
-        return _transport.JsonAsync("chat.postMessage", json, SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
+            Text = body.Text,
+            Blocks = body.Blocks,
+            Channel = channel,
+            ThreadTs = threadTs,
+            Metadata = deliveryKey is null ? null : new SlackMessageMetadata { EventType = DeliveryEventType, EventPayload = new DeliveryPayload { Key = deliveryKey } },
+        };
+        return _transport.JsonAsync("chat.postMessage", request, SlackJsonContext.Default.PostMessageRequest,
+            SlackJsonContext.Default.PostMessageResponse, safe: false, cancellationToken);
     }
 
     public Task<PostMessageResponse> UpdateMessageAsync(string channel, string ts, SlackMessageBody body, CancellationToken cancellationToken)
     {
-        var json = Message(body);
-        json["channel"] = channel;
-        json["ts"] = ts;
-        return _transport.JsonAsync("chat.update", json, SlackJsonContext.Default.PostMessageResponse, safe: true, cancellationToken);
+        var request = new UpdateMessageRequest { Text = body.Text, Blocks = body.Blocks, Channel = channel, Ts = ts };
+        return _transport.JsonAsync("chat.update", request, SlackJsonContext.Default.UpdateMessageRequest,
+            SlackJsonContext.Default.PostMessageResponse, safe: true, cancellationToken);
     }
 
     public Task<SlackResponse> PostEphemeralAsync(
         string channel, string user, string? threadTs, SlackMessageBody body, CancellationToken cancellationToken)
     {
-        var json = Message(body);
-        json["channel"] = channel;
-        json["user"] = user;
-        if (threadTs is not null)
-        {
-            json["thread_ts"] = threadTs;
-        }
-
-        return _transport.JsonAsync("chat.postEphemeral", json, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+        var request = new PostEphemeralRequest { Text = body.Text, Blocks = body.Blocks, Channel = channel, User = user, ThreadTs = threadTs };
+        return _transport.JsonAsync("chat.postEphemeral", request, SlackJsonContext.Default.PostEphemeralRequest,
+            SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
     }
 
     public async Task<string> GetPermalinkAsync(string channel, string ts, CancellationToken cancellationToken)
@@ -111,8 +93,8 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     {
         try
         {
-            await _transport.JsonAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = ts, ["name"] = name },
-                SlackJsonContext.Default.SlackResponse, safe: true, cancellationToken);
+            await _transport.JsonAsync("reactions.add", new ReactionsAddRequest { Channel = channel, Timestamp = ts, Name = name },
+                SlackJsonContext.Default.ReactionsAddRequest, SlackJsonContext.Default.SlackResponse, safe: true, cancellationToken);
         }
         catch (SlackApiException e) when (e.Error == "already_reacted")
         {
@@ -219,9 +201,9 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         return response.User ?? throw new SlackApiException("users.info", "no_user", null);
     }
 
-    public Task<ViewResponse> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
-        _transport.JsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view },
-            SlackJsonContext.Default.ViewResponse, safe: true, cancellationToken);
+    public Task<ViewResponse> OpenViewAsync(string triggerId, ModalView view, CancellationToken cancellationToken) =>
+        _transport.JsonAsync("views.open", new ViewsOpenRequest { TriggerId = triggerId, View = view },
+            SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, safe: true, cancellationToken);
 
     /// <summary>
     /// The file upload flow that replaced <c>files.upload</c>: get an upload URL, send the bytes, then complete
@@ -249,14 +231,15 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
             _transport.EnsureDelivered("files.upload_bytes", response);
         }
 
-        var complete = new JsonObject
+        var complete = new CompleteUploadRequest
         {
-            ["files"] = new JsonArray { new JsonObject { ["id"] = ticket.FileId, ["title"] = title } },
-            ["channel_id"] = channel,
-            ["thread_ts"] = threadTs,
-            ["initial_comment"] = initialComment,
+            Files = [new UploadedFile { Id = ticket.FileId, Title = title }],
+            ChannelId = channel,
+            ThreadTs = threadTs,
+            InitialComment = initialComment,
         };
-        await _transport.JsonAsync("files.completeUploadExternal", complete, SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
+        await _transport.JsonAsync("files.completeUploadExternal", complete, SlackJsonContext.Default.CompleteUploadRequest,
+            SlackJsonContext.Default.SlackResponse, safe: false, cancellationToken);
     }
 
     /// <summary>Opens a Socket Mode connection; this one method takes the app-level token, in the header.</summary>
@@ -273,11 +256,11 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
     /// Posts to a <c>response_url</c> (a private follow-up to a command or click). These URLs carry their own
     /// authorisation, so the bot token is never sent to them; they work up to 5 times in 30 minutes.
     /// </summary>
-    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken cancellationToken)
+    public async Task RespondAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
-            Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(message, SlackJsonContext.Default.ResponseUrlMessage), Encoding.UTF8, "application/json"),
         };
         using var response = await _transport.SendAsync(request, "response_url", safe: false, cancellationToken);
         metrics.ApiCall(Platform.Slack, "response_url", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -287,16 +270,5 @@ internal sealed class SlackApiClient(IHttpClientFactory httpClients, IOptions<Sl
         }
 
         _transport.EnsureDelivered("response_url", response);
-    }
-
-    private static JsonObject Message(SlackMessageBody body)
-    {
-        var json = new JsonObject { ["text"] = body.Text };
-        if (body.Blocks is not null)
-        {
-            json["blocks"] = body.Blocks.DeepClone();
-        }
-
-        return json;
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
@@ -22,10 +21,11 @@ namespace IncidentBot.Slack.Api;
 /// </summary>
 internal sealed class SlackApiTransport(IHttpClientFactory httpClients, SlackOptions options, PlatformMetrics metrics, ILogger logger)
 {
-    public Task<T> JsonAsync<T>(string method, JsonObject body, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken)
+    public Task<T> JsonAsync<TBody, T>(
+        string method, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, bool safe, CancellationToken cancellationToken)
         where T : SlackResponse
     {
-        var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        var content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json");
         return CallAsync(method, content, type, safe, options.BotToken, cancellationToken);
     }
 

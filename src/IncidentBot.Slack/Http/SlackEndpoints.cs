@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Slack.Diagnostics;
@@ -198,7 +197,7 @@ internal static class SlackEndpoints
         QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body))
             .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
-    private static async Task WriteAsync(HttpContext http, JsonObject? reply)
+    private static async Task WriteAsync(HttpContext http, SlackReply? reply)
     {
         if (reply is null)
         {
@@ -206,6 +205,6 @@ internal static class SlackEndpoints
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(reply.ToJsonString(), http.RequestAborted);
+        await http.Response.WriteAsync(JsonSerializer.Serialize(reply, SlackJsonContext.Default.SlackReply), http.RequestAborted);
     }
 }

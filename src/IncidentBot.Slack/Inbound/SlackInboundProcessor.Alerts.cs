@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
@@ -11,7 +10,7 @@ namespace IncidentBot.Slack.Inbound;
 internal sealed partial class SlackInboundProcessor
 {
     /// <summary>The Declare button of an alert's "declare?" notice (Outbound/SlackAlertNotices): its value is the notice id.</summary>
-    private async Task<JsonObject?> DeclareAlertAsync(
+    private async Task<SlackReply?> DeclareAlertAsync(
         WorkspaceId workspace, UserRef user, InteractionPayload payload, BlockAction clicked, string source, CancellationToken cancellationToken)
     {
         if (!long.TryParse(clicked.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var noticeId)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
@@ -40,7 +39,7 @@ internal sealed partial class SlackInboundProcessor(
     private readonly SlackOptions _options = options.Value;
 
     /// <summary>A slash command; returns the ephemeral reply body, or null for an empty 200.</summary>
-    public async Task<JsonObject?> CommandAsync(SlashCommandPayload command, string source, CancellationToken cancellationToken)
+    public async Task<SlackReply?> CommandAsync(SlashCommandPayload command, string source, CancellationToken cancellationToken)
     {
         if (command is not { TeamId: { Length: > 0 } team, ChannelId: { Length: > 0 } channel, UserId: { Length: > 0 } userId, TriggerId: { Length: > 0 } trigger })
         {
@@ -129,7 +128,7 @@ internal sealed partial class SlackInboundProcessor(
     }
 
     /// <summary>An interaction payload; returns the body to answer with (e.g. modal errors), or null for an empty 200.</summary>
-    public async Task<JsonObject?> InteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
+    public async Task<SlackReply?> InteractionAsync(InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
         var team = payload.Team?.Id ?? payload.User?.TeamId;
         if (string.IsNullOrEmpty(team) || payload.User?.Id is not { Length: > 0 } userId)
@@ -152,13 +151,13 @@ internal sealed partial class SlackInboundProcessor(
 
     private SlackEventMapper.Reading Reading() => new(identity, (id, fallback) => users.Name(id, fallback), reactions, IncidentsChannel, time.GetUtcNow());
 
-    private JsonObject? Ignored(string source)
+    private SlackReply? Ignored(string source)
     {
         metrics.Inbound(Platform.Slack, source, "ignored");
         return null;
     }
 
-    private async Task<JsonObject?> BlockActionAsync(
+    private async Task<SlackReply?> BlockActionAsync(
         WorkspaceId workspace, UserRef user, InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
         if (payload.Actions is [var declare, ..] && declare.ActionId == SlackActionIds.DeclareAlert)
@@ -201,7 +200,7 @@ internal sealed partial class SlackInboundProcessor(
         return null;
     }
 
-    private async Task<JsonObject?> ViewSubmissionAsync(
+    private async Task<SlackReply?> ViewSubmissionAsync(
         WorkspaceId workspace, UserRef user, InteractionPayload payload, string source, CancellationToken cancellationToken)
     {
         if (payload.View is not { Id: { Length: > 0 } viewId } view)
@@ -268,7 +267,7 @@ internal sealed partial class SlackInboundProcessor(
             ? value
             : null;
 
-    private JsonObject Reply(MessageContent content, string channel) =>
+    private CommandReply Reply(MessageContent content, string channel) =>
         BlockKitRenderer.CommandReply(content, new SlackRenderContext(escalation.Markup, channel, null));
 
     /// <summary>Hands a record to Core; <paramref name="source"/> tags the inbound metric the host counts (null: not an inbound request).</summary>

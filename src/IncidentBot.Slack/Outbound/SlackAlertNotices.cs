@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Alerts;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Background;
 using IncidentBot.Slack.Rendering;
+using IncidentBot.Slack.Wire.BlockKit;
 
 namespace IncidentBot.Slack.Outbound;
 
@@ -37,26 +37,24 @@ internal sealed class SlackAlertNotices(SlackApiClient api, SlackEscalation esca
             }
 
             var mrkdwn = SlackMrkdwn.Render(content.Inlines, new SlackRenderContext(escalation.Markup, channelId, null));
-            var blocks = new JsonArray
-            {
-                new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.Fit(mrkdwn, SectionTextMax) } },
-                new JsonObject
+            Block[] blocks =
+            [
+                new SectionBlock { Text = new MrkdwnTextObject { Text = SlackMrkdwn.Fit(mrkdwn, SectionTextMax) } },
+                new ActionsBlock
                 {
-                    ["type"] = "actions",
-                    ["block_id"] = string.Create(CultureInfo.InvariantCulture, $"alert:{noticeId}"),
-                    ["elements"] = new JsonArray
-                    {
-                        new JsonObject
+                    BlockId = string.Create(CultureInfo.InvariantCulture, $"alert:{noticeId}"),
+                    Elements =
+                    [
+                        new Button
                         {
-                            ["type"] = "button",
-                            ["action_id"] = SlackActionIds.DeclareAlert,
-                            ["value"] = noticeId.ToString(CultureInfo.InvariantCulture),
-                            ["style"] = "primary",
-                            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "🚨 Declare incident" },
+                            ActionId = SlackActionIds.DeclareAlert,
+                            Value = noticeId.ToString(CultureInfo.InvariantCulture),
+                            Text = new PlainTextObject { Text = "🚨 Declare incident" },
+                            Style = "primary",
                         },
-                    },
+                    ],
                 },
-            };
+            ];
             var posted = await api.PostMessageAsync(channelId, null, new SlackMessageBody(SlackMrkdwn.Fit(mrkdwn, SectionTextMax), blocks), delivery.Key, cancellationToken);
             return posted.Ts ?? throw new PlatformRejectedException("chat.postMessage returned no ts.");
         }

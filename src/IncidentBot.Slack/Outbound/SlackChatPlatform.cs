@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
@@ -7,6 +6,7 @@ using IncidentBot.Slack.Api;
 using IncidentBot.Slack.Diagnostics;
 using IncidentBot.Slack.Reactions;
 using IncidentBot.Slack.Rendering;
+using IncidentBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Slack.Outbound;
@@ -114,21 +114,7 @@ internal sealed class SlackChatPlatform(SlackApiClient api, SlackEscalation esca
         });
 
     /// <summary>A private follow-up through <c>response_url</c> that leaves the original message alone.</summary>
-    internal static JsonObject ResponseUrlMessage(SlackMessageBody body)
-    {
-        var json = new JsonObject
-        {
-            ["response_type"] = "ephemeral",
-            ["replace_original"] = false,
-            ["text"] = body.Text,
-        };
-        if (body.Blocks is not null)
-        {
-            json["blocks"] = body.Blocks.DeepClone();
-        }
-
-        return json;
-    }
+    internal static ResponseUrlMessage ResponseUrlMessage(SlackMessageBody body) => new() { Text = body.Text, Blocks = body.Blocks };
 
     private static string RootOf(Incident incident) =>
         incident.RootMessageId ?? throw new PlatformUnavailableException($"{incident.Id} has no root message yet.");

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
+using IncidentBot.Slack.Wire.BlockKit;
 
 namespace IncidentBot.Slack.Rendering;
 
 /// <summary>A rendered message: mrkdwn <c>text</c> (also the notification fallback) and optional Block Kit blocks.</summary>
-internal sealed record SlackMessageBody(string Text, JsonArray? Blocks);
+internal sealed record SlackMessageBody(string Text, IReadOnlyList<Block>? Blocks);

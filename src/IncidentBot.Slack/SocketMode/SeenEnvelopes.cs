@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using IncidentBot.Slack.Wire;
 
 namespace IncidentBot.Slack.SocketMode;
 
@@ -10,7 +10,7 @@ namespace IncidentBot.Slack.SocketMode;
 /// </summary>
 internal sealed class SeenEnvelopes(int capacity)
 {
-    private readonly Dictionary<string, TaskCompletionSource<JsonObject?>> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<SlackReply?>> _outcomes = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();
 
@@ -18,7 +18,7 @@ internal sealed class SeenEnvelopes(int capacity)
     /// Null when this delivery of <paramref name="id"/> is the first: the caller processes it and must call
     /// <see cref="Complete"/> or <see cref="Fail"/>. Otherwise the first delivery's outcome, to wait for.
     /// </summary>
-    public Task<JsonObject?>? Claim(string id)
+    public Task<SlackReply?>? Claim(string id)
     {
         lock (_lock)
         {
@@ -27,7 +27,7 @@ internal sealed class SeenEnvelopes(int capacity)
                 return existing.Task;
             }
 
-            _outcomes[id] = new TaskCompletionSource<JsonObject?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _outcomes[id] = new TaskCompletionSource<SlackReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
             _order.Enqueue(id);
             while (_order.Count > capacity)
             {
@@ -38,7 +38,7 @@ internal sealed class SeenEnvelopes(int capacity)
         }
     }
 
-    public void Complete(string id, JsonObject? reply)
+    public void Complete(string id, SlackReply? reply)
     {
         lock (_lock)
         {

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Diagnostics;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
@@ -225,7 +224,7 @@ internal sealed class SlackSocketModeClient(
 
     private async Task HandleEnvelopeAsync(ClientWebSocket socket, string id, SocketEnvelope envelope, CancellationToken stoppingToken)
     {
-        JsonObject? reply;
+        SlackReply? reply;
         if (_seen.Claim(id) is { } first)
         {
             // Delivered before, maybe on the other connection of a hand-over: acknowledge with the same reply.
@@ -265,7 +264,7 @@ internal sealed class SlackSocketModeClient(
         await SocketFrames.AckAsync(socket, id, envelope.AcceptsResponsePayload ? reply : null, stoppingToken);
     }
 
-    private async Task<JsonObject?> ProcessAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<SlackReply?> ProcessAsync(SocketEnvelope envelope, CancellationToken cancellationToken)
     {
         switch (envelope.Type)
         {

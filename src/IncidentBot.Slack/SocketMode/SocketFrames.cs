@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using IncidentBot.Slack.Wire;
 
 namespace IncidentBot.Slack.SocketMode;
 
@@ -11,16 +11,10 @@ internal static class SocketFrames
     public const int MaxFrameBytes = 4 * 1024 * 1024;
 
     /// <summary>Acknowledges envelope <paramref name="id"/>, with the reply as <c>payload</c> when there is one.</summary>
-    public static async Task AckAsync(ClientWebSocket socket, string id, JsonObject? payload, CancellationToken cancellationToken)
+    public static async Task AckAsync(ClientWebSocket socket, string id, SlackReply? payload, CancellationToken cancellationToken)
     {
-        var ack = new JsonObject { ["envelope_id"] = id };
-        if (payload is not null)
-        {
-            // A copy: the same reply may answer two deliveries of one envelope, and a node has one parent.
-            ack["payload"] = payload.DeepClone();
-        }
-
-        await socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
+        var ack = new SocketAck { EnvelopeId = id, Payload = payload };
+        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(ack, SlackJsonContext.Default.SocketAck), WebSocketMessageType.Text, true, cancellationToken);
     }
 
     /// <summary>One whole text frame, or null when the socket closed.</summary>

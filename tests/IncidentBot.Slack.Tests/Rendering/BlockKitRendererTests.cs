@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.StatusDocs;
 using IncidentBot.Slack.Outbound;
 using IncidentBot.Slack.Rendering;
+using IncidentBot.Slack.Wire;
+using IncidentBot.Slack.Wire.BlockKit;
 using IncidentBot.Testing.Fakes.Slack;
 
 namespace IncidentBot.Slack.Tests.Rendering;
@@ -32,6 +35,14 @@ public sealed class BlockKitRendererTests
 
     private static SlackRenderContext Context(string? permalink = null) => new("<!subteam^S0ONCALL>", "C0INCIDENTS", permalink);
 
+    /// <summary>The blocks as the bot writes them to Slack.</summary>
+    private static JsonArray Written(SlackMessageBody body) =>
+        JsonNode.Parse(JsonSerializer.Serialize(body.Blocks!, SlackJsonContext.Default.IReadOnlyListBlock))!.AsArray();
+
+    /// <summary>The modal as the bot writes it to <c>views.open</c>.</summary>
+    private static JsonObject Written(ModalView modal) =>
+        JsonNode.Parse(JsonSerializer.Serialize(modal, SlackJsonContext.Default.ModalView))!.AsObject();
+
     [Fact]
     public void Mrkdwn_escapes_exactly_the_three_control_characters()
     {
@@ -44,7 +55,7 @@ public sealed class BlockKitRendererTests
         var body = BlockKitRenderer.StatusDoc(Doc("<!channel> <@U123> & <!everyone>", summary: "see <https://evil|here> <!here>"));
 
         // mrkdwn is where Slack parses mentions; plain_text (the header) shows text as typed and pings nobody.
-        var mrkdwn = string.Join('\n', MrkdwnTexts(body.Blocks!).Append(body.Text));
+        var mrkdwn = string.Join('\n', MrkdwnTexts(Written(body)).Append(body.Text));
         Assert.DoesNotContain("<!channel>", mrkdwn, StringComparison.Ordinal);
         Assert.DoesNotContain("<!everyone>", mrkdwn, StringComparison.Ordinal);
         Assert.DoesNotContain("<!here>", mrkdwn, StringComparison.Ordinal);
@@ -52,7 +63,7 @@ public sealed class BlockKitRendererTests
         Assert.DoesNotContain("<https://evil", mrkdwn, StringComparison.Ordinal);
         Assert.Contains("&lt;!channel&gt;", body.Text, StringComparison.Ordinal);
         Assert.Contains("&lt;https://evil|here&gt; &lt;!here&gt;", mrkdwn, StringComparison.Ordinal);
-        Assert.Equal("plain_text", body.Blocks![0]!["text"]!["type"]!.GetValue<string>());
+        Assert.Equal("plain_text", Written(body)[0]!["text"]!["type"]!.GetValue<string>());
     }
 
     private static IEnumerable<string> MrkdwnTexts(JsonNode? node) => node switch
@@ -72,7 +83,7 @@ public sealed class BlockKitRendererTests
             new StatusDocEntry(Declared.AddMinutes(6), null, "identified regression", Key: false),
         ]));
 
-        var blocks = body.Blocks!;
+        var blocks = Written(body);
         Assert.Equal("header", blocks[0]!["type"]!.GetValue<string>());
         Assert.Equal("[SEV2] Pipeline blocks spiking", blocks[0]!["text"]!["text"]!.GetValue<string>());
         var text = JsonText.Of(blocks);
@@ -117,9 +128,23 @@ public sealed class BlockKitRendererTests
 
         var body = BlockKitRenderer.Message(content, new IncidentId(7), Context());
 
-        Assert.Equal("section", body.Blocks![0]!["type"]!.GetValue<string>());
-        Assert.Equal("close", body.Blocks[1]!["elements"]![0]!["action_id"]!.GetValue<string>());
-        Assert.Equal("INC-7", body.Blocks[1]!["elements"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("section", Written(body)[0]!["type"]!.GetValue<string>());
+        Assert.Equal("close", Written(body)[1]!["elements"]![0]!["action_id"]!.GetValue<string>());
+        Assert.Equal("INC-7", Written(body)[1]!["elements"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Blocks_are_written_as_block_kit_spells_them_with_unset_fields_left_out()
+    {
+        var content = new MessageBuilder().Text("close?").Button(ButtonAction.Close).Button(ButtonAction.Resolve).Build();
+
+        var body = BlockKitRenderer.Message(content, new IncidentId(7), Context());
+
+        Assert.Equal(
+            """
+            [{"type":"section","text":{"type":"mrkdwn","text":"close?","verbatim":true}},{"type":"actions","block_id":"incident:INC-7","elements":[{"type":"button","action_id":"close","value":"INC-7","text":{"type":"plain_text","text":"Close","emoji":true}},{"type":"button","action_id":"resolve","value":"INC-7","text":{"type":"plain_text","text":"Resolve","emoji":true},"style":"danger"}]}]
+            """,
+            JsonSerializer.Serialize(body.Blocks!, SlackJsonContext.Default.IReadOnlyListBlock));
     }
 
     [Fact]
@@ -146,7 +171,7 @@ public sealed class BlockKitRendererTests
     {
         var body = BlockKitRenderer.StatusDoc(Doc(summary: new string('<', 3000)));
 
-        Assert.All(body.Blocks!, b =>
+        Assert.All(Written(body), b =>
         {
             if (b!["text"]?["text"] is JsonValue v)
             {
@@ -171,7 +196,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void The_post_update_modal_carries_the_incident_and_channel()
     {
-        var modal = BlockKitRenderer.PostUpdateModal(new IncidentId(42), "C0INCIDENTS");
+        var modal = Written(BlockKitRenderer.PostUpdateModal(new IncidentId(42), "C0INCIDENTS"));
 
         Assert.Equal("post_update", modal["callback_id"]!.GetValue<string>());
         Assert.Equal("INC-42|C0INCIDENTS", modal["private_metadata"]!.GetValue<string>());
@@ -181,7 +206,7 @@ public sealed class BlockKitRendererTests
     [Fact]
     public void The_declare_modal_asks_for_severity_title_and_commander()
     {
-        var modal = BlockKitRenderer.DeclareModal("C0GENERAL");
+        var modal = Written(BlockKitRenderer.DeclareModal("C0GENERAL"));
 
         Assert.Equal(["severity", "title", "commander"], modal["blocks"]!.AsArray().Select(b => b!["block_id"]!.GetValue<string>()));
         Assert.Equal(IncidentLimits.TitleMax, modal["blocks"]![1]!["element"]!["max_length"]!.GetValue<int>());
