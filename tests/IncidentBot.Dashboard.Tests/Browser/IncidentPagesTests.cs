@@ -23,7 +23,7 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         // Open first: the declared incident (open) is listed above the closed SEV1 "Payments API errors".
         var rows = page.Locator("table.incidents tbody tr");
         await Assertions.Expect(rows.First).ToContainTextAsync(id);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("incidents"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "incidents", fullPage: true);
 
         await page.GetByLabel("Severity").SelectOptionAsync("sev1");
         await page.GetByLabel("Status").SelectOptionAsync("open");
@@ -49,7 +49,7 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         await site.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
         await Assertions.Expect(page.Locator("ol.timeline li[data-kind=Reminder]")).ToHaveCountAsync(1);
         Assert.Equal(0, navigations);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("incident-live"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "incident-live", fullPage: true);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         await Assertions.Expect(draft).ToContainTextAsync("<b>not bold</b>");
         Assert.Equal(0, await draft.Locator("b").CountAsync());
         Assert.Equal("#", await draft.GetByRole(AriaRole.Link, new() { Name = "a link that must not run" }).GetAttributeAsync("href"));
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("incident"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "incident", fullPage: true);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { NameRegex = DownloadName() }).ClickAsync());
         Assert.EndsWith(".md", download.SuggestedFilename, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         await Assertions.Expect(page.Locator("tr[data-platform=Discord]")).ToContainTextAsync("off");
         await Assertions.Expect(page.Locator("[data-metric=outbox-pending]")).ToHaveTextAsync(OneOrMoreDigits());
         await Assertions.Expect(page.Locator("[data-metric=reminder-lag]")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("health"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "health", fullPage: true);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         }
 
         await page.GotoAsync("/");
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("incidents-phone"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "incidents-phone", fullPage: true);
     }
 
     [GeneratedRegex("INC-[0-9]+")]

@@ -35,7 +35,7 @@ public sealed class InsightsTests(DashboardSite site)
         var silences = page.Locator("#silences tbody tr td[data-minutes]");
         Assert.Equal("1140", await silences.Nth(0).GetAttributeAsync("data-minutes"));
         Assert.Equal("120", await silences.Nth(1).GetAttributeAsync("data-minutes"));
-        await page.ScreenshotAsync(new() { Path = Artifacts.Screenshot("insights"), FullPage = true });
+        await Artifacts.ScreenshotAsync(page, "insights", fullPage: true);
     }
 
     private static async Task<string[]> RowAsync(IPage page, string chart, string week)

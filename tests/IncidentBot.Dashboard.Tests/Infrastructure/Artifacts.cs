@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace IncidentBot.Dashboard.Tests.Infrastructure;
 
 /// <summary>Where the browser tests leave their screenshots: <c>artifacts/screenshots/</c> at the repository root.</summary>
@@ -6,6 +8,16 @@ internal static class Artifacts
     public static string Screenshots { get; } = Create();
 
     public static string Screenshot(string name) => Path.Combine(Screenshots, name + ".png");
+
+    /// <summary>
+    /// Takes the page's screenshot once it has painted: headless Chromium refuses a capture ("Unable to capture
+    /// screenshot") while a page that just loaded has produced no frame yet, so this waits for two animation frames.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
+    {
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        await page.ScreenshotAsync(new() { Path = Screenshot(name), FullPage = fullPage });
+    }
 
     private static string Create()
     {
