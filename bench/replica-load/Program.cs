@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -73,27 +72,9 @@ static async Task<LoadRun> MeasureAsync(Options options, int count, Uri slackApi
 
 static async Task<LoadRun> LoadAsync(List<Replica> replicas, string secret, Options options, string marker)
 {
-    var until = TimeSpan.FromSeconds(options.Seconds);
-    var clock = Stopwatch.StartNew();
-    var perCaller = new List<double>[options.Connections];
-    var failures = 0;
-    await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(caller => Task.Run(async () =>
-    {
-        var mine = perCaller[caller] = [];
-        var http = replicas[caller % replicas.Count].Client;
-        for (var i = 0; clock.Elapsed < until; i++)
-        {
-            // Distinct text and trigger_id per request: every one is a new invocation, none a duplicate.
-            var id = string.Create(CultureInfo.InvariantCulture, $"{marker}-{caller}-{i}");
-            var (ok, ms) = await SignedCommand.SendAsync(http, secret, id, $"{options.Text} {id}");
-            mine.Add(ms);
-            if (!ok)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        }
-    })));
-    return new LoadRun([.. perCaller.SelectMany(l => l)], failures, clock.Elapsed, 0);
+    var (latencies, failures, elapsed) = await SignedCommand.LoadAsync(
+        caller => replicas[caller % replicas.Count].Client, secret, options.Text, marker, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    return new LoadRun(latencies, failures, elapsed, 0);
 }
 
 // How many timeline entries of the load incident carry this run's marker, as one replica's API shows them.

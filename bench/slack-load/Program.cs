@@ -97,26 +97,9 @@ static Process StartBot(string dll, int port, string secret, string apiToken, st
 
 static async Task<LoadRun> LoadAsync(HttpClient http, string secret, Arguments options, string marker)
 {
-    var until = TimeSpan.FromSeconds(options.Seconds);
-    var clock = Stopwatch.StartNew();
-    var perCaller = new List<double>[options.Connections];
-    var failures = 0;
-    await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(caller => Task.Run(async () =>
-    {
-        var mine = perCaller[caller] = [];
-        for (var i = 0; clock.Elapsed < until; i++)
-        {
-            // Distinct text and trigger_id per request: every one is a new invocation, none a duplicate.
-            var id = string.Create(CultureInfo.InvariantCulture, $"{marker}-{caller}-{i}");
-            var (ok, ms) = await SignedCommand.SendAsync(http, secret, id, $"{options.Text} {id}");
-            mine.Add(ms);
-            if (!ok)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        }
-    })));
-    return new LoadRun([.. perCaller.SelectMany(l => l)], failures, clock.Elapsed);
+    var (latencies, failures, elapsed) = await SignedCommand.LoadAsync(
+        _ => http, secret, options.Text, marker, options.Connections, TimeSpan.FromSeconds(options.Seconds));
+    return new LoadRun(latencies, failures, elapsed);
 }
 
 // How many timeline entries of the load incident carry this run's marker.

@@ -36,4 +36,33 @@ internal static class SignedCommand
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         return (response.IsSuccessStatusCode, clock.Elapsed.TotalMilliseconds);
     }
+
+    /// <summary>
+    /// <paramref name="connections"/> callers, caller <c>i</c> on <paramref name="clientOf"/>(i), each sending distinct
+    /// commands back to back for <paramref name="duration"/>: every latency, the failures and the time it took.
+    /// </summary>
+    public static async Task<(List<double> Latencies, int Failures, TimeSpan Elapsed)> LoadAsync(
+        Func<int, HttpClient> clientOf, string secret, string text, string marker, int connections, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var perCaller = new List<double>[connections];
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(caller => Task.Run(async () =>
+        {
+            var mine = perCaller[caller] = [];
+            var http = clientOf(caller);
+            for (var i = 0; clock.Elapsed < duration; i++)
+            {
+                // Distinct text and trigger_id per request: every one is a new invocation, none a duplicate.
+                var id = string.Create(CultureInfo.InvariantCulture, $"{marker}-{caller}-{i}");
+                var (ok, ms) = await SendAsync(http, secret, id, $"{text} {id}");
+                mine.Add(ms);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        return ([.. perCaller.SelectMany(l => l)], failures, clock.Elapsed);
+    }
 }

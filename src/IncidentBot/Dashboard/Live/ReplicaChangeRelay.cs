@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
 using IncidentBot.Hosting;
@@ -7,24 +9,41 @@ namespace IncidentBot.Dashboard.Live;
 /// <summary>
 /// Passes this replica's committed changes to the other replicas on the same database, and theirs to this replica's
 /// open pages (<see cref="IncidentChanges"/>), so a page is live whichever replica handled the change (DESIGN.md §8,
-/// §10). Sending is off the request path: a notice that fails costs a live update, and is logged.
+/// §10). Sending is off the request path and coalesced: one sender, and an incident waiting to be announced is not
+/// queued again, so a burst of inputs costs a notice or two, not one database round trip each. A notice that fails
+/// costs a live update, and is logged.
 /// </summary>
 internal sealed partial class ReplicaChangeRelay(IChangeNotices notices, IncidentChanges changes, ILogger<ReplicaChangeRelay> logger)
     : BackgroundService, IIncidentChangeObserver
 {
-    public void Changed(IncidentId id) => _ = SendAsync(id);
+    private readonly Channel<IncidentId> _queue = Channel.CreateUnbounded<IncidentId>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<IncidentId, byte> _waiting = new();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => notices.ListenAsync(changes.Publish, stoppingToken);
-
-    private async Task SendAsync(IncidentId id)
+    public void Changed(IncidentId id)
     {
-        try
+        if (_waiting.TryAdd(id, 0))
         {
-            await notices.PublishAsync(id, CancellationToken.None);
+            _queue.Writer.TryWrite(id);
         }
-        catch (Exception e)
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(notices.ListenAsync(changes.Publish, stoppingToken), SendAsync(stoppingToken));
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            LogNotSent(logger, e, id);
+            // Taken off before sending: a change committed while the notice is out is announced again.
+            _waiting.TryRemove(id, out _);
+            try
+            {
+                await notices.PublishAsync(id, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogNotSent(logger, e, id);
+            }
         }
     }
 
