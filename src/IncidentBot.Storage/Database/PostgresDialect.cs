@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Name => "PostgreSQL";
 
+    public override bool OneWriteAtATime => false;
+
     public override string MigrationFolder => "Postgres.";
 
     public override string ConnectionSettings => "";

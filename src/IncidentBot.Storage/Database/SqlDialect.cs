@@ -15,6 +15,9 @@ internal abstract class SqlDialect
     /// <summary>The folder under <c>Migrations/</c> that holds this engine's scripts, empty for SQLite's.</summary>
     public abstract string MigrationFolder { get; }
 
+    /// <summary>Whether every write, not only a unit of work, excludes every other (SQLite's one write lock).</summary>
+    public abstract bool OneWriteAtATime { get; }
+
     /// <summary>The statement run on every connection as it is opened, or empty.</summary>
     public abstract string ConnectionSettings { get; }
 

@@ -18,6 +18,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Name => "SQLite";
 
+    public override bool OneWriteAtATime => true;
+
     public override string MigrationFolder => "";
 
     // foreign_keys is off by default and per connection in SQLite; busy_timeout makes a writer wait for the

@@ -26,6 +26,9 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
 
     public SqlDialect Dialect { get; } = SqlDialect.For(dataSource);
 
+    /// <summary>This process's turn at writing: every unit of work takes it, and on SQLite every other write too.</summary>
+    public WriteGate Gate { get; } = new();
+
     /// <summary>The connection string the data source was built from.</summary>
     public string ConnectionString => dataSource.ConnectionString;
 
@@ -77,9 +80,24 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     /// <summary>Runs a write that commits on its own; success clears the "full" state.</summary>
     public async Task<T> WriteAsync<T>(Func<Task<T>> action)
     {
-        var result = await RunAsync(action);
+        var result = await StatementWriteAsync(action, CancellationToken.None);
         Written();
         return result;
+    }
+
+    /// <summary>
+    /// Runs a write that commits on its own in this process's turn where the engine takes one write at a time
+    /// (SQLite; on PostgreSQL such a write locks only its rows), mapping "disk full".
+    /// </summary>
+    public async Task<T> StatementWriteAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        if (!Dialect.OneWriteAtATime)
+        {
+            return await RunAsync(action);
+        }
+
+        using var turn = await Gate.EnterAsync(cancellationToken);
+        return await RunAsync(action);
     }
 
     /// <summary>A write committed: the database takes writes again.</summary>

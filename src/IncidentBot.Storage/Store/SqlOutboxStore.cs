@@ -146,6 +146,6 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
     private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await database.RunAsync(() => write(connection));
+        return await database.StatementWriteAsync(() => write(connection), cancellationToken);
     }
 }

@@ -26,29 +26,43 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     private const string Savepoint = "record";
 
     private readonly OutboxJson _json;
+    private readonly WriteGate.Turn _turn;
     private readonly DbTransaction _transaction;
     private readonly Dictionary<long, Incident> _incidents = [];
     private bool _committed;
     private bool _failed;
 
-    private SqlUnitOfWork(StorageDatabase database, OutboxJson json, DbConnection connection, DbTransaction transaction)
+    private SqlUnitOfWork(StorageDatabase database, OutboxJson json, WriteGate.Turn turn, DbConnection connection, DbTransaction transaction)
         : base(database, connection, transaction, new Statements(connection, transaction))
     {
         _json = json;
+        _turn = turn;
         _transaction = transaction;
     }
 
+    /// <summary>
+    /// Takes this process's turn at writing first (<see cref="WriteGate"/>), then the engine's write lock, and keeps
+    /// both until disposed.
+    /// </summary>
     public static async Task<SqlUnitOfWork> BeginAsync(StorageDatabase database, OutboxJson json, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken);
+        var turn = await database.Gate.EnterAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
-            var transaction = await database.RunAsync(() => database.Dialect.BeginWriteAsync(connection, cancellationToken));
-            return new SqlUnitOfWork(database, json, connection, transaction);
+            connection = await database.OpenAsync(cancellationToken);
+            var open = connection;
+            var transaction = await database.RunAsync(() => database.Dialect.BeginWriteAsync(open, cancellationToken));
+            return new SqlUnitOfWork(database, json, turn, connection, transaction);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            turn.Dispose();
             throw;
         }
     }
@@ -128,17 +142,28 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     {
         ArgumentNullException.ThrowIfNull(intent);
         var (kind, lane, waitsFor) = OutboxKind.Classify(intent);
-        return StepAsync(() => Statements.ExecuteAsync(
-            OutboxSql.Enqueue(Database.Dialect),
-            cancellationToken,
-            ("@IncidentNumber", id.Number),
-            ("@Kind", kind),
-            ("@Lane", lane),
-            ("@WaitsFor", waitsFor),
-            ("@Intent", _json.Serialize(intent)),
-            ("@At", Instants.ToMs(at)),
-            // The activity the group commit runs this input's decision under: its delivery continues that trace.
-            ("@TraceParent", Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null)));
+
+        // The activity the group commit runs this input's decision under: its delivery continues that trace.
+        var trace = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
+        return StepAsync(async () =>
+        {
+            if (lane == OutboxKind.DocLane && await Statements.ExecuteAsync(
+                    OutboxSql.JoinPendingEdit, cancellationToken, ("@IncidentNumber", id.Number), ("@TraceParent", trace)) == 1)
+            {
+                return;
+            }
+
+            await Statements.ExecuteAsync(
+                OutboxSql.Enqueue(Database.Dialect),
+                cancellationToken,
+                ("@IncidentNumber", id.Number),
+                ("@Kind", kind),
+                ("@Lane", lane),
+                ("@WaitsFor", waitsFor),
+                ("@Intent", _json.Serialize(intent)),
+                ("@At", Instants.ToMs(at)),
+                ("@TraceParent", trace));
+        });
     }
 
     public Task SavePostmortemAsync(IncidentId id, string markdown, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -187,10 +212,17 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     public override async ValueTask DisposeAsync()
     {
         // Disposing an uncommitted transaction rolls it back; SQLite may have done so already (disk full).
-        await Statements.DisposeAsync();
-        await _transaction.DisposeAsync();
-        await Connection.DisposeAsync();
-        await base.DisposeAsync();
+        try
+        {
+            await Statements.DisposeAsync();
+            await _transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            _turn.Dispose();
+        }
     }
 
     protected override Incident Remember(Incident incident) =>
