@@ -7,12 +7,15 @@ namespace IncidentBot.Storage.Database;
 /// Commands kept prepared for the life of one connection: a group commit runs the same few statements for every
 /// record, and parsing and planning each again was most of what a record cost. ADO.NET keeps a command's prepared
 /// statement while its text stays the same (Microsoft.Data.Sqlite and Npgsql alike), so each is created once and only
-/// its parameter values change. A unit of work keeps them for its transaction; <see cref="ReadConnections"/> keeps
-/// them with the connections it lends to readers.
+/// its parameter values change. <see cref="KeptConnections"/> keeps them with the connections it lends, to readers and to
+/// writers, from one transaction to the next.
 /// </summary>
 internal sealed class Statements(DbConnection connection, DbTransaction? transaction) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>The transaction the commands run in: a kept connection's statements outlive each transaction on it.</summary>
+    public DbTransaction? Transaction { get; set; } = transaction;
 
     /// <summary>The command for <paramref name="sql"/>, with <paramref name="values"/> bound by name (null as SQL NULL).</summary>
     public DbCommand Bind(string sql, params ReadOnlySpan<(string Name, object? Value)> values)
@@ -21,9 +24,10 @@ internal sealed class Statements(DbConnection connection, DbTransaction? transac
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Transaction = transaction;
             _commands[sql] = command;
         }
+
+        command.Transaction = Transaction;
 
         foreach (var (name, value) in values)
         {

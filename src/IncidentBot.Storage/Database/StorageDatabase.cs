@@ -16,10 +16,14 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     private const long RequiredHeadroomBytes = 1024 * 1024;
 
     private volatile bool _full;
-    private ReadConnections? _readers;
+    private KeptConnections? _readers;
+    private KeptConnections? _writers;
 
     /// <summary>The connections lent to readers, with their prepared statements.</summary>
-    public ReadConnections Readers => LazyInitializer.EnsureInitialized(ref _readers, () => new ReadConnections(this));
+    public KeptConnections Readers => LazyInitializer.EnsureInitialized(ref _readers, () => new KeptConnections(OpenReadAsync));
+
+    /// <summary>The connections lent to writers (with the per-connection settings), with their prepared statements.</summary>
+    public KeptConnections Writers => LazyInitializer.EnsureInitialized(ref _writers, () => new KeptConnections(OpenAsync));
 
     /// <summary>Whether the last write failed for lack of space and no write has succeeded since.</summary>
     public bool IsFull => _full;
@@ -129,6 +133,7 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     public void ReleaseConnections()
     {
         _readers?.Release();
+        _writers?.Release();
         Dialect.ReleaseConnections(dataSource);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
@@ -12,8 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace IncidentBot.Storage.Store;
 
 /// <summary>
-/// The outbox dispatcher's port over Dapper (DESIGN.md §7): one write claims lane heads and records their attempts,
-/// one write records each outcome. Every write commits on its own, so a "disk full" surfaces as
+/// The outbox dispatcher's port (DESIGN.md §7): one write claims lane heads and records their attempts, one write
+/// records each outcome, each on a kept writer connection whose statements stay prepared (a claim's text is long,
+/// and parsing and planning it again each pass cost more than running it). Every write commits on its own, so a
+/// "disk full" surfaces as
 /// <see cref="StorageFullException"/> before the platform is called (the claim) or after (the outcome), never as a
 /// half-written outcome: a root id and its message's state are written in one transaction.
 /// </summary>
@@ -21,6 +23,8 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
 {
     // The dispatchers of this process that claimed on a shared database, whose leases OutboxLeaseRenewer renews.
     private readonly ConcurrentDictionary<string, bool> _owners = new(StringComparer.Ordinal);
+    private readonly string _claim = OutboxSql.Claim(database.Dialect);
+    private readonly string _nextDue = OutboxSql.NextDue(database.Dialect);
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken)
     {
@@ -33,16 +37,14 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
             leaseUntil = claim.Now + lease < leaseUntil ? claim.Now + lease : leaseUntil;
         }
 
-        var parameters = new
-        {
-            Now = Instants.ToMs(claim.Now),
-            claim.Owner,
-            LeaseUntil = Instants.ToMs(leaseUntil),
-            claim.Limit,
-            claim.ReplyLimit,
-        };
-        var rows = await WriteAsync(async c => (await c.QueryAsync<OutboxRow>(new CommandDefinition(
-            OutboxSql.Claim(database.Dialect), parameters, cancellationToken: cancellationToken))).AsList(), cancellationToken);
+        var rows = await WriteAsync(s => s.QueryAsync<OutboxRow>(
+            _claim,
+            cancellationToken,
+            ("@Now", Instants.ToMs(claim.Now)),
+            ("@Owner", claim.Owner),
+            ("@LeaseUntil", Instants.ToMs(leaseUntil)),
+            ("@Limit", claim.Limit),
+            ("@ReplyLimit", claim.ReplyLimit)), cancellationToken);
         var messages = new List<OutboxMessage>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.Id))
         {
@@ -75,9 +77,19 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
 
     public async Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset now, string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return Instants.FromMs(await database.RunAsync(() => connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            OutboxSql.NextDue(database.Dialect), new { Now = Instants.ToMs(now), Owner = owner }, cancellationToken: cancellationToken))));
+        var lent = await database.Readers.RentAsync(cancellationToken);
+        var clean = false;
+        try
+        {
+            var due = await database.RunAsync(() => lent.Statements.Bind(_nextDue, ("@Now", Instants.ToMs(now)), ("@Owner", owner))
+                .ExecuteScalarAsync(cancellationToken));
+            clean = true;
+            return due is null or DBNull ? null : Instants.FromMs(Convert.ToInt64(due, CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await database.Readers.ReturnAsync(lent, clean);
+        }
     }
 
     /// <summary>
@@ -95,7 +107,7 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
         foreach (var owner in _owners.Keys)
         {
             renewed += await ExecuteAsync(
-                OutboxSql.Renew, new { Owner = owner, Now = Instants.ToMs(now), LeaseUntil = Instants.ToMs(now + lease) }, cancellationToken);
+                OutboxSql.Renew, cancellationToken, ("@Owner", owner), ("@Now", Instants.ToMs(now)), ("@LeaseUntil", Instants.ToMs(now + lease)));
         }
 
         return renewed;
@@ -111,41 +123,56 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
         SetFieldAndFinishAsync(OutboxSql.SetThread, messageId, id, threadId, at, cancellationToken);
 
     public Task MarkEditsDeliveredAsync(IncidentId id, long upToId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(OutboxSql.FinishEdits, new { id.Number, UpToId = upToId, At = Instants.ToMs(at) }, cancellationToken);
+        ExecuteAsync(OutboxSql.FinishEdits, cancellationToken, ("@Number", id.Number), ("@UpToId", upToId), ("@At", Instants.ToMs(at)));
 
     public Task RescheduleAsync(long messageId, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync(OutboxSql.Reschedule, new { Id = messageId, NextAttemptAt = Instants.ToMs(nextAttemptAt), Reason = reason }, cancellationToken);
+        ExecuteAsync(OutboxSql.Reschedule, cancellationToken, ("@Id", messageId), ("@NextAttemptAt", Instants.ToMs(nextAttemptAt)), ("@Reason", reason));
 
     public Task ReleaseAsync(long messageId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        ExecuteAsync(OutboxSql.Release, new { Id = messageId, NextAttemptAt = Instants.ToMs(nextAttemptAt) }, cancellationToken);
+        ExecuteAsync(OutboxSql.Release, cancellationToken, ("@Id", messageId), ("@NextAttemptAt", Instants.ToMs(nextAttemptAt)));
 
     public Task MarkFailedAsync(long messageId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
         FinishAsync(messageId, OutboxKind.Failed, at, reason, cancellationToken);
 
     private Task<int> FinishAsync(long messageId, string state, DateTimeOffset at, string? reason, CancellationToken cancellationToken) =>
-        ExecuteAsync(OutboxSql.Finish, new { Id = messageId, State = state, At = Instants.ToMs(at), Reason = reason }, cancellationToken);
+        ExecuteAsync(OutboxSql.Finish, cancellationToken, ("@Id", messageId), ("@State", state), ("@At", Instants.ToMs(at)), ("@Reason", reason));
 
     private Task<bool> SetFieldAndFinishAsync(string setField, long messageId, IncidentId id, string value, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteAsync(async c =>
+        WriteAsync(async (s, connection) =>
         {
-            await using var transaction = await c.BeginTransactionAsync(cancellationToken);
-            await c.ExecuteAsync(new CommandDefinition(setField, new { id.Number, Value = value }, transaction, cancellationToken: cancellationToken));
-            await c.ExecuteAsync(new CommandDefinition(OutboxSql.Finish,
-                new { Id = messageId, State = OutboxKind.Delivered, At = Instants.ToMs(at), Reason = (string?)null }, transaction, cancellationToken: cancellationToken));
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            s.Transaction = transaction;
+            await s.ExecuteAsync(setField, cancellationToken, ("@Number", id.Number), ("@Value", value));
+            await s.ExecuteAsync(OutboxSql.Finish, cancellationToken,
+                ("@Id", messageId), ("@State", OutboxKind.Delivered), ("@At", Instants.ToMs(at)), ("@Reason", null));
             await transaction.CommitAsync(cancellationToken);
             return true;
         }, cancellationToken);
 
-    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        WriteAsync(c => c.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)), cancellationToken);
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values) =>
+        WriteAsync(s => s.ExecuteAsync(sql, cancellationToken, values), cancellationToken);
+
+    private Task<T> WriteAsync<T>(Func<Statements, Task<T>> write, CancellationToken cancellationToken) =>
+        WriteAsync((s, _) => write(s), cancellationToken);
 
     /// <summary>
     /// Maps "disk full" but does not clear the full state on success: these writes mostly rewrite rows in place, which
     /// SQLite can do on a full disk, so they prove nothing about room for the next command (readiness asks for that).
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await database.StatementWriteAsync(() => write(connection), cancellationToken);
-    }
+    private Task<T> WriteAsync<T>(Func<Statements, DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
+        database.StatementWriteAsync(async () =>
+        {
+            var lent = await database.Writers.RentAsync(cancellationToken);
+            var clean = false;
+            try
+            {
+                var result = await write(lent.Statements, lent.Connection);
+                clean = true;
+                return result;
+            }
+            finally
+            {
+                await database.Writers.ReturnAsync(lent, clean);
+            }
+        }, cancellationToken);
 }

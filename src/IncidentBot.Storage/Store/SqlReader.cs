@@ -13,7 +13,7 @@ namespace IncidentBot.Storage.Store;
 /// </summary>
 internal class SqlReader : IIncidentLookups
 {
-    private readonly ReadConnections.Lent? _lent;
+    private readonly KeptConnections.Lent? _lent;
 
     protected SqlReader(StorageDatabase database, DbConnection connection, DbTransaction? transaction, Statements statements)
     {
@@ -23,7 +23,7 @@ internal class SqlReader : IIncidentLookups
         Statements = statements;
     }
 
-    private SqlReader(StorageDatabase database, ReadConnections.Lent lent)
+    private SqlReader(StorageDatabase database, KeptConnections.Lent lent)
         : this(database, lent.Connection, null, lent.Statements)
     {
         _lent = lent;

@@ -27,39 +27,44 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
 
     private readonly OutboxJson _json;
     private readonly WriteGate.Turn _turn;
+    private readonly KeptConnections.Lent _lent;
     private readonly DbTransaction _transaction;
     private readonly Dictionary<long, Incident> _incidents = [];
     private bool _committed;
     private bool _failed;
+    private bool _anyFailed;
 
-    private SqlUnitOfWork(StorageDatabase database, OutboxJson json, WriteGate.Turn turn, DbConnection connection, DbTransaction transaction)
-        : base(database, connection, transaction, new Statements(connection, transaction))
+    private SqlUnitOfWork(StorageDatabase database, OutboxJson json, WriteGate.Turn turn, KeptConnections.Lent lent, DbTransaction transaction)
+        : base(database, lent.Connection, transaction, lent.Statements)
     {
         _json = json;
         _turn = turn;
+        _lent = lent;
         _transaction = transaction;
+        lent.Statements.Transaction = transaction;
     }
 
     /// <summary>
-    /// Takes this process's turn at writing first (<see cref="WriteGate"/>), then the engine's write lock, and keeps
-    /// both until disposed.
+    /// Takes this process's turn at writing first (<see cref="WriteGate"/>), then a kept writer connection (its
+    /// statements stay prepared from one group to the next) and the engine's write lock, and keeps all three until
+    /// disposed.
     /// </summary>
     public static async Task<SqlUnitOfWork> BeginAsync(StorageDatabase database, OutboxJson json, CancellationToken cancellationToken)
     {
         var turn = await database.Gate.EnterAsync(cancellationToken);
-        DbConnection? connection = null;
+        KeptConnections.Lent? lent = null;
         try
         {
-            connection = await database.OpenAsync(cancellationToken);
-            var open = connection;
-            var transaction = await database.RunAsync(() => database.Dialect.BeginWriteAsync(open, cancellationToken));
-            return new SqlUnitOfWork(database, json, turn, connection, transaction);
+            lent = await database.Writers.RentAsync(cancellationToken);
+            var connection = lent.Connection;
+            var transaction = await database.RunAsync(() => database.Dialect.BeginWriteAsync(connection, cancellationToken));
+            return new SqlUnitOfWork(database, json, turn, lent, transaction);
         }
         catch
         {
-            if (connection is not null)
+            if (lent is not null)
             {
-                await connection.DisposeAsync();
+                await database.Writers.ReturnAsync(lent, clean: false);
             }
 
             turn.Dispose();
@@ -191,11 +196,20 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
         }
 
         // ROLLBACK TO keeps the savepoint open; RELEASE closes it, so the next record starts a fresh one.
-        await Database.RunAsync(async () =>
+        try
         {
-            await Statements.ExecuteAsync("ROLLBACK TO SAVEPOINT " + Savepoint, cancellationToken);
-            await Statements.ExecuteAsync("RELEASE SAVEPOINT " + Savepoint, cancellationToken);
-        });
+            await Database.RunAsync(async () =>
+            {
+                await Statements.ExecuteAsync("ROLLBACK TO SAVEPOINT " + Savepoint, cancellationToken);
+                await Statements.ExecuteAsync("RELEASE SAVEPOINT " + Savepoint, cancellationToken);
+            });
+        }
+        catch
+        {
+            _anyFailed = true;
+            throw;
+        }
+
         _failed = false;
 
         // The kept incidents may carry changes that were just undone; read them again when next needed.
@@ -211,16 +225,22 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
 
     public override async ValueTask DisposeAsync()
     {
-        // Disposing an uncommitted transaction rolls it back; SQLite may have done so already (disk full).
+        // Disposing an uncommitted transaction rolls it back; SQLite may have done so already (disk full). A
+        // connection any step failed on is closed rather than kept: whatever state it was left in goes with it.
+        var clean = !_anyFailed;
         try
         {
-            await Statements.DisposeAsync();
             await _transaction.DisposeAsync();
-            await Connection.DisposeAsync();
-            await base.DisposeAsync();
+        }
+        catch
+        {
+            clean = false;
+            throw;
         }
         finally
         {
+            await Database.Writers.ReturnAsync(_lent, clean);
+            await base.DisposeAsync();
             _turn.Dispose();
         }
     }
@@ -244,6 +264,7 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
         catch
         {
             _failed = true;
+            _anyFailed = true;
             throw;
         }
     }

@@ -20,6 +20,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
         DataSource = new LimitedDataSource(SqliteFactory.Instance.CreateDataSource(ConnectionString));
         Database = new StorageDatabase(DataSource, NullLogger<StorageDatabase>.Instance);
+        DataSource.Changed = Database.ReleaseConnections;
     }
 
     public string Folder { get; }

@@ -4,14 +4,26 @@ namespace IncidentBot.Testing.Sqlite;
 
 /// <summary>
 /// A data source that caps the database size on every connection it opens (<c>PRAGMA max_page_count</c> is
-/// per connection), so a test can fill the "disk" and give the space back.
+/// per connection), so a test can fill the "disk" and give the space back. The store keeps connections open between
+/// uses, so a change of the cap runs <see cref="Changed"/>, which recycles them: a real full disk is full for all.
 /// </summary>
 internal sealed class LimitedDataSource(DbDataSource inner) : DbDataSource
 {
     /// <summary>SQLite's own ceiling: no limit in practice.</summary>
     public const long Unlimited = 1073741823;
 
-    public long MaxPageCount { get; set; } = Unlimited;
+    public long MaxPageCount
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed?.Invoke();
+        }
+    } = Unlimited;
+
+    /// <summary>Runs after every change of <see cref="MaxPageCount"/>: the test's way to make the store open connections anew.</summary>
+    public Action? Changed { get; set; }
 
     public override string ConnectionString => inner.ConnectionString;
 

@@ -4,6 +4,7 @@ using IncidentBot.Core.Inbound;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Messaging;
 using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Database;
 using IncidentBot.Testing.Sqlite;
 using IncidentBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -27,6 +28,7 @@ public sealed class ResilienceTests
             s.RemoveAll<DbDataSource>();
             s.AddSingleton<DbDataSource>(limited);
         }).Start();
+        limited.Changed = bot.Services.GetRequiredService<StorageDatabase>().ReleaseConnections;
         using var client = bot.CreateClient();
         Assert.Equal(InboundResult.Accepted, (await SayAsync(bot, "declare sev1 Disk filling up")).Result);
         var store = bot.Services.GetRequiredService<IIncidentReader>();

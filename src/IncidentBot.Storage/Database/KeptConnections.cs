@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 
 namespace IncidentBot.Storage.Database;
 
 /// <summary>
-/// Connections for readers, each with its prepared statements, lent and taken back: every request's rehearsal off the
-/// write path runs the same two or three lookups, and opening a connection and preparing them afresh cost more than
-/// running them. <see cref="Release"/> closes the idle ones (at shutdown, so SQLite can checkpoint the WAL away).
+/// Connections lent with their prepared statements and taken back: every request's rehearsal off the write path runs
+/// the same two or three lookups, every group commit the same few inserts, every outbox pass the same claim, and
+/// opening a connection (with SQLite's per-connection settings) and preparing them afresh cost more than running
+/// them. A connection is taken back only if it is still open and its borrower says it ended cleanly; any other is
+/// closed. <see cref="Release"/> closes the idle ones (at shutdown, so SQLite can checkpoint the WAL away).
 /// </summary>
-internal sealed class ReadConnections(StorageDatabase database)
+internal sealed class KeptConnections(Func<CancellationToken, Task<DbConnection>> open)
 {
     /// <summary>Enough for the requests a 2-core host runs at once; more are opened and closed as before.</summary>
     private const int MaxIdle = 16;
@@ -23,13 +26,16 @@ internal sealed class ReadConnections(StorageDatabase database)
             return idle;
         }
 
-        var connection = await database.OpenReadAsync(cancellationToken);
+        var connection = await open(cancellationToken);
         return new Lent(connection, new Statements(connection, null), Volatile.Read(ref _generation));
     }
 
-    public async ValueTask ReturnAsync(Lent lent)
+    /// <summary>Takes a connection back; one whose use failed (<paramref name="clean"/> false) is closed instead.</summary>
+    public async ValueTask ReturnAsync(Lent lent, bool clean = true)
     {
-        if (lent.Generation == Volatile.Read(ref _generation) && _idle.Count < MaxIdle)
+        lent.Statements.Transaction = null;
+        if (clean && lent.Connection.State == ConnectionState.Open
+            && lent.Generation == Volatile.Read(ref _generation) && _idle.Count < MaxIdle)
         {
             _idle.Add(lent);
             return;
