@@ -14,6 +14,10 @@ internal sealed class Statements(DbConnection connection, DbTransaction? transac
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
+    // Dapper's row parser for each kept query: GetRowParser hashes every column's name and type and takes a
+    // process-wide lock to find its cached parser, which for the 31 columns of an incident cost more than the read.
+    private readonly Dictionary<string, Delegate> _parsers = new(StringComparer.Ordinal);
+
     /// <summary>The transaction the commands run in: a kept connection's statements outlive each transaction on it.</summary>
     public DbTransaction? Transaction { get; set; } = transaction;
 
@@ -60,7 +64,11 @@ internal sealed class Statements(DbConnection connection, DbTransaction? transac
     {
         await using var reader = await Bind(sql, values).ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
-        var parse = reader.GetRowParser<T>();
+        if (!_parsers.TryGetValue(sql, out var known) || known is not Func<DbDataReader, T> parse)
+        {
+            parse = reader.GetRowParser<T>();
+            _parsers[sql] = parse;
+        }
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(parse(reader));
@@ -77,5 +85,6 @@ internal sealed class Statements(DbConnection connection, DbTransaction? transac
         }
 
         _commands.Clear();
+        _parsers.Clear();
     }
 }

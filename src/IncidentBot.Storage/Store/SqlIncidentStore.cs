@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Persistence;
@@ -27,8 +28,10 @@ internal sealed class SqlIncidentStore(
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineTailAsync(IncidentId id, int count, bool withReminders, CancellationToken cancellationToken) =>
         ReadAsync(c => TimelineSql.TailAsync(c, null, id, count, withReminders, cancellationToken), cancellationToken);
 
+    /// <summary>The dispatcher reads the incident of every message it delivers: a kept statement.</summary>
     public Task<Incident?> FindAsync(IncidentId id, CancellationToken cancellationToken) =>
-        ReadAsync(c => IncidentSql.FirstAsync(c, null, IncidentSql.ByNumber, new { id.Number }, cancellationToken), cancellationToken);
+        KeptReadAsync(async s => await IncidentSql.QueryAsync(s, IncidentSql.ByNumber, IncidentSql.NewestFirst, cancellationToken, ("@Number", id.Number))
+            is [var found, ..] ? found : null, cancellationToken);
 
     public Task<IReadOnlyList<Incident>> ListAsync(bool openOnly, CancellationToken cancellationToken) =>
         ReadAsync(c => IncidentSql.QueryAsync(c, null, openOnly ? IncidentSql.Open : IncidentSql.All, IncidentSql.NewestFirst, new { }, cancellationToken), cancellationToken);
@@ -43,22 +46,22 @@ internal sealed class SqlIncidentStore(
         ReadAsync(c => c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT markdown FROM postmortems WHERE incident_number = @Number", new { id.Number }, cancellationToken: cancellationToken)), cancellationToken);
 
+    /// <summary>The reminder loop re-plans after every commit: kept statements.</summary>
     public Task<DateTimeOffset?> GetEarliestReminderAsync(CancellationToken cancellationToken) =>
-        ReadAsync(async c => Instants.FromMs(await c.QuerySingleOrDefaultAsync<long?>(
-            new CommandDefinition(ReminderSql.Earliest, cancellationToken: cancellationToken))), cancellationToken);
+        KeptReadAsync(async s => Instants.FromMs(await ScalarOrNullAsync(s, ReminderSql.Earliest, cancellationToken)), cancellationToken);
 
     public Task<IReadOnlyList<IncidentId>> GetDueIncidentsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        ReadAsync<IReadOnlyList<IncidentId>>(async c => (await c.QueryAsync<long>(new CommandDefinition(
-                ReminderSql.Due, new { Now = Instants.ToMs(now), Limit = limit }, cancellationToken: cancellationToken)))
+        KeptReadAsync<IReadOnlyList<IncidentId>>(async s => (await s.QueryAsync<long>(
+                ReminderSql.Due, cancellationToken, ("@Now", Instants.ToMs(now)), ("@Limit", limit)))
             .Select(n => new IncidentId(n))
             .ToList(), cancellationToken);
 
     public Task<int> CountPendingOutboxAsync(CancellationToken cancellationToken) =>
-        ReadAsync(c => c.ExecuteScalarAsync<int>(new CommandDefinition(OutboxSql.CountPending, cancellationToken: cancellationToken)), cancellationToken);
+        KeptReadAsync(async s => (int)(await ScalarOrNullAsync(s, OutboxSql.CountPending, cancellationToken) ?? 0), cancellationToken);
 
     public async Task<DateTimeOffset?> GetOldestPendingOutboxAsync(CancellationToken cancellationToken)
     {
-        var ms = await ReadAsync(c => c.ExecuteScalarAsync<long?>(new CommandDefinition(OutboxSql.OldestPending, cancellationToken: cancellationToken)), cancellationToken);
+        var ms = await KeptReadAsync(s => ScalarOrNullAsync(s, OutboxSql.OldestPending, cancellationToken), cancellationToken);
         return ms is { } value ? Instants.FromMs(value) : null;
     }
 
@@ -76,6 +79,28 @@ internal sealed class SqlIncidentStore(
         {
             // No schema_version table, a locked or unreadable file: not ready, and the probe says so rather than throwing.
             return false;
+        }
+    }
+
+    private static async Task<long?> ScalarOrNullAsync(Statements statements, string sql, CancellationToken cancellationToken) =>
+        await statements.Bind(sql).ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+            ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>A read on a kept reader connection, through its prepared statements.</summary>
+    private async Task<T> KeptReadAsync<T>(Func<Statements, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var lent = await database.Readers.RentAsync(cancellationToken);
+        var clean = false;
+        try
+        {
+            var result = await database.RunAsync(() => read(lent.Statements));
+            clean = true;
+            return result;
+        }
+        finally
+        {
+            await database.Readers.ReturnAsync(lent, clean);
         }
     }
 

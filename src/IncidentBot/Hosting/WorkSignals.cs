@@ -1,4 +1,5 @@
 using IncidentBot.Storage;
+using IncidentBot.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Hosting;
@@ -9,15 +10,15 @@ namespace IncidentBot.Hosting;
 /// committed is found by looking again at least every <see cref="SharedPoll"/> (that replica may have died before
 /// delivering it).
 /// </summary>
-internal sealed class WorkSignals(TimeProvider time, IOptions<StorageOptions> storage)
+internal sealed class WorkSignals(TimeProvider time, IOptions<StorageOptions> storage, OutboxTuning tuning)
 {
     public static readonly TimeSpan SharedPoll = TimeSpan.FromSeconds(2);
 
-    public WorkSignal Outbox { get; } = new(time, LongestSleep(storage.Value));
+    public WorkSignal Outbox { get; } = new(time, LongestSleep(storage.Value), tuning.CommitSettle);
 
-    public WorkSignal Reminders { get; } = new(time, LongestSleep(storage.Value));
+    public WorkSignal Reminders { get; } = new(time, LongestSleep(storage.Value), tuning.CommitSettle);
 
-    public WorkSignal Notices { get; } = new(time, LongestSleep(storage.Value));
+    public WorkSignal Notices { get; } = new(time, LongestSleep(storage.Value), tuning.CommitSettle);
 
     private static TimeSpan? LongestSleep(StorageOptions storage) => StorageSetup.IsShared(storage.ConnectionString) ? SharedPoll : null;
 }

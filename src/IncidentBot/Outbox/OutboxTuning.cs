@@ -8,6 +8,13 @@ internal sealed record OutboxTuning
 
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a committed change may wait before it wakes the dispatcher and the reminder loop
+    /// (<see cref="Hosting.WorkSignal.Nudge"/>): the commits of that span wake each once. Zero wakes at once (the
+    /// in-process tests, whose clock only moves when a test moves it).
+    /// </summary>
+    public TimeSpan CommitSettle { get; init; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The backoff's cap: a message that keeps failing is tried again at least this often (DESIGN.md §7).</summary>
     public TimeSpan MaxRetry { get; init; } = TimeSpan.FromMinutes(5);
 
