@@ -1,5 +1,5 @@
-using IncidentBot.Storage;
 using IncidentBot.Outbox;
+using IncidentBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Hosting;
