@@ -15,9 +15,13 @@ using Microsoft.Extensions.Logging;
 namespace IncidentBot.Discord.Gateway;
 
 /// <summary>
-/// Handles the gateway's events one at a time, in order: interactions are answered through the callback
-/// endpoint (gateway interactions must be answered over HTTP), other dispatches are mapped and handed to Core.
-/// A failure is logged and the next event goes on; it never stops the gateway.
+/// Handles the gateway's events in order: interactions are answered through the callback endpoint (gateway
+/// interactions must be answered over HTTP), other dispatches are mapped and handed to Core. Thread messages are
+/// the exception that makes a busy thread keep up: a run of them is handed to Core together (up to
+/// <see cref="MessageWindow"/>), so they share group commits instead of each waiting for its own; they depend on
+/// nothing but each other's order, which the timeline keeps by the message's time. Any other event waits until the
+/// messages before it are recorded (a reaction or an edit needs its message). A failure is logged and the next event
+/// goes on; it never stops the gateway.
 /// </summary>
 internal sealed class GatewayEventProcessor(
     IServiceScopeFactory scopes,
@@ -28,10 +32,31 @@ internal sealed class GatewayEventProcessor(
     TimeProvider time,
     ILogger<GatewayEventProcessor> logger)
 {
+    /// <summary>Thread messages handed to Core at once: a group commit's worth, without holding a burst in memory.</summary>
+    public const int MessageWindow = 256;
+
+    private readonly List<Task> _messages = [];
+
     public async Task ProcessAsync(GatewayWork work, CancellationToken cancellationToken)
     {
         try
         {
+            if (work is DispatchWork { Type: "MESSAGE_CREATE" } message)
+            {
+                var mapped = DiscordEventMapper.Map(message.Type, message.Data, message.Position, BotUserId, reading, time.GetUtcNow()).ToList();
+                if (mapped.TrueForAll(i => i is ThreadMessagePosted))
+                {
+                    _messages.AddRange(mapped.Select(i => HandleLoggedAsync(i, cancellationToken)));
+                    if (_messages.Count >= MessageWindow)
+                    {
+                        await MessagesRecordedAsync();
+                    }
+
+                    return;
+                }
+            }
+
+            await MessagesRecordedAsync();
             switch (work)
             {
                 case DispatchWork { Type: "INTERACTION_CREATE" } dispatch:
@@ -83,6 +108,32 @@ internal sealed class GatewayEventProcessor(
         if (reply.FollowUp is { } followUp)
         {
             await rest.FollowUpAsync(interaction.Token, followUp, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits for the thread messages handed to Core so far (each logs its own failure).</summary>
+    private async Task MessagesRecordedAsync()
+    {
+        if (_messages.Count > 0)
+        {
+            await Task.WhenAll(_messages);
+            _messages.Clear();
+        }
+    }
+
+    private async Task HandleLoggedAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleAsync(inbound, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DiscordLog.EventFailed(logger, nameof(ThreadMessagePosted), e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the message is not recorded, and the next session's catch-up reads it back.
         }
     }
 

@@ -212,6 +212,29 @@ public sealed class GatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_of_thread_messages_goes_to_core_together_and_a_reaction_after_it_waits_until_they_are_recorded()
+    {
+        await StartReadyAsync();
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _h.Core.Hold = commit.Task;
+        for (var i = 1; i <= 3; i++)
+        {
+            await Fake.DispatchAsync("MESSAGE_CREATE", GatewayMessages.ThreadMessage(_h.Discord, GatewayMessages.Id(i), $"message {i}"));
+        }
+
+        await Fake.DispatchAsync("MESSAGE_REACTION_ADD", GatewayMessages.Reaction(_h.Discord, GatewayMessages.Id(1), "📌"));
+
+        // Issue 11: one at a time, the second message would wait for the first one's commit, which is held.
+        await Eventually.AssertAsync(() => _h.Core.Events.Count == 3, "the three messages handed over before any is recorded");
+        await Eventually.QuietAsync();
+        Assert.All(_h.Core.Events, e => Assert.IsType<ThreadMessagePosted>(e));
+
+        commit.SetResult();
+        await Eventually.AssertAsync(() => _h.Core.Accepted.Count == 4, "the reaction once the messages are recorded");
+        Assert.IsType<ReactionAdded>(_h.Core.Events[^1]);
+    }
+
+    [Fact]
     public async Task A_refused_resume_identifies_afresh_and_reads_back_what_was_missed()
     {
         const string thread = "1000000000000000100";

@@ -18,14 +18,18 @@ internal sealed class RecordingInboundHandler : IInboundHandler
     public Func<InboundEvent, InboundOutcome> Answer { get; set; } =
         _ => new InboundOutcome(InboundResult.Accepted, MessageContent.Plain("Done by the fake core."), null);
 
-    public Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
+    /// <summary>Every event, once recorded, waits for this before it is answered: a slow commit.</summary>
+    public Task Hold { get; set; } = Task.CompletedTask;
+
+    public async Task<InboundOutcome> HandleAsync(InboundEvent inbound, CancellationToken cancellationToken)
     {
         _events.Enqueue(inbound);
+        await Hold;
         if (!_keys.TryAdd(inbound.Context.DedupKey, true))
         {
-            return Task.FromResult(InboundOutcome.Duplicate);
+            return InboundOutcome.Duplicate;
         }
 
-        return Task.FromResult(Answer(inbound));
+        return Answer(inbound);
     }
 }
