@@ -8,12 +8,10 @@ using IncidentBot.Testing.Fakes.Discord;
 internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly DirectoryInfo _directory;
 
     private BotProcess(Process process, DirectoryInfo directory, Uri url, TimeSpan ready)
     {
         _process = process;
-        _directory = directory;
         Url = url;
         Ready = ready;
         DatabasePath = Path.Combine(directory.FullName, "bot.db");
@@ -28,9 +26,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<BotProcess> StartAsync(string botDll, FakeDiscord discord)
+    /// <summary>Starts the bot on <c>bot.db</c> in <paramref name="directory"/>, kept when it stops (a second start finds the first one's data).</summary>
+    public static async Task<BotProcess> StartAsync(string botDll, FakeDiscord discord, DirectoryInfo directory)
     {
-        var directory = Directory.CreateTempSubdirectory("incidentbot-discord-load-");
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet") { ArgumentList = { botDll }, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
@@ -67,7 +65,6 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        _directory.Delete(recursive: true);
     }
 
     private static int FreePort()

@@ -7,9 +7,15 @@ using Microsoft.Data.Sqlite;
 // The Discord figures of issue 11, against the Release bot in its own process (run from the project root after
 // `dotnet build -c Release`):
 //   dotnet run -c Release --project bench/discord-load -- gateway [events]          MESSAGE_CREATEs recorded per second
-//   dotnet run -c Release --project bench/discord-load -- outbox [incidents] [notes]   outbox deliveries per second
+//   dotnet run -c Release --project bench/discord-load -- outbox [incidents] [messages]  a backlog delivered per second
 // Both print the bot's start-up time (process start to /readyz) and its resident memory once idle.
 var mode = args.Length > 0 ? args[0] : "gateway";
+if (mode is not ("gateway" or "outbox"))
+{
+    Console.Error.WriteLine("usage: discord-load gateway [events] | outbox [incidents] [messages]");
+    return 2;
+}
+
 var botDll = Environment.GetEnvironmentVariable("BOT_DLL") ?? Path.GetFullPath("artifacts/bin/IncidentBot/release/IncidentBot.dll");
 if (!File.Exists(botDll))
 {
@@ -26,7 +32,8 @@ var seen = new HashSet<string>();
 string NextId() => Interlocked.Increment(ref nextId).ToString(c);
 
 await using var discord = await FakeDiscord.StartAsync();
-await using var bot = await BotProcess.StartAsync(botDll, discord);
+var directory = Directory.CreateTempSubdirectory("incidentbot-discord-load-");
+var bot = await BotProcess.StartAsync(botDll, discord, directory);
 await UntilAsync(() => discord.Gateway.SessionId is not null, TimeSpan.FromSeconds(30), "the gateway session");
 
 // Idle: started, connected, nothing to do for a few seconds (the first collections after start-up have run).
@@ -53,42 +60,48 @@ if (mode == "gateway")
     Console.WriteLine(string.Create(c,
         $"gateway: {events} MESSAGE_CREATE sent in {sent.TotalSeconds:F1} s ({events / sent.TotalSeconds:F0}/s); all {events} on the timeline after {recorded.TotalSeconds:F1} s: {events / recorded.TotalSeconds:F0} recorded/s; RSS {bot.ResidentMiB():F0} MiB"));
 }
-else if (mode == "outbox")
+else
 {
-    // Many incidents, so many lanes: each note is a thread post, a status-doc edit and the interaction's answer.
+    // A backlog after an outage: the bot declares the incidents (each has its thread), stops, and finds on its next
+    // start `messages` thread posts queued per incident, many lanes at once; it delivers them to the fast fake.
     var incidents = Arg(1, 50);
-    var notes = Arg(2, 40);
+    var messages = Arg(2, 40);
     for (var i = 1; i <= incidents; i++)
     {
         await DeclareAsync($"Outbox load {i}");
     }
 
     await UntilCountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", 0, TimeSpan.FromMinutes(2));
-    var delivered = await CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'delivered'");
-    var clock = Stopwatch.StartNew();
-    for (var n = 0; n < notes; n++)
+    await bot.DisposeAsync();
+    await using (var fill = db.CreateCommand())
     {
-        for (var i = 1; i <= incidents; i++)
-        {
-            await discord.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordPayloads.SlashCommand(
-                discord, discord.IncidentsChannelId, NextId(), Ana, "Ana", "note", ("id", 3, JsonValue.Create($"INC-{i}")), ("text", 3, JsonValue.Create($"outbox load {n}"))));
-        }
+        // The welcome each incident posted is a thread post as the bot queues one: the backlog is copies of it.
+        fill.CommandText = """
+            WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < @Messages)
+            INSERT INTO outbox (incident_number, kind, lane, waits_for, intent, state, created_at, attempts, next_attempt_at)
+            SELECT o.incident_number, o.kind, o.lane, o.waits_for, o.intent, 'pending', o.created_at, 0, o.created_at
+            FROM outbox o CROSS JOIN n
+            WHERE o.id IN (SELECT MIN(w.id) FROM outbox w WHERE w.kind = 'post_thread' GROUP BY w.incident_number)
+            """;
+        fill.Parameters.AddWithValue("@Messages", messages);
+        await fill.ExecuteNonQueryAsync();
     }
 
-    var queued = clock.Elapsed;
+    var backlog = await CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending'");
+    var posts = discord.RequestsTo("POST", "/messages").Count;
+    var clock = Stopwatch.StartNew();
+    bot = await BotProcess.StartAsync(botDll, discord, directory);
+    var ready = clock.Elapsed;
     await UntilCountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'pending'", 0, TimeSpan.FromMinutes(5));
-    var drained = clock.Elapsed;
-    var messages = await CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'delivered'") - delivered;
+    var drained = clock.Elapsed - ready;
     var failed = await CountAsync("SELECT COUNT(*) FROM outbox WHERE state = 'failed'");
     Console.WriteLine(string.Create(c,
-        $"outbox: {incidents * notes} notes over {incidents} incidents sent in {queued.TotalSeconds:F1} s; {messages} messages delivered (rows, edits coalesced) by {drained.TotalSeconds:F1} s: {messages / drained.TotalSeconds:F0} deliveries/s; {failed} failed; fake saw {discord.Requests.Count} requests"));
-}
-else
-{
-    Console.Error.WriteLine("usage: discord-load gateway [events] | outbox [incidents] [notes]");
-    return 2;
+        $"outbox: {backlog} queued thread posts over {incidents} incidents delivered {drained.TotalSeconds:F2} s after ready: {backlog / drained.TotalSeconds:F0} deliveries/s; fake got {discord.RequestsTo("POST", "/messages").Count - posts} posts; {failed} failed"));
 }
 
+await bot.DisposeAsync();
+SqliteConnection.ClearAllPools();
+directory.Delete(recursive: true);
 return 0;
 
 async Task<string> DeclareAsync(string title)

@@ -78,15 +78,21 @@ internal static class OutboxSql
 
     /// <summary>
     /// Finishes a message and ends its claim. An edit finishes the older pending edits of its incident with it: they
-    /// were coalesced into the one delivered (or refused).
+    /// were coalesced into the one delivered (or refused). The rows are named by an id list, each part a seek (the
+    /// message by key, the older edits on the pending index): an <c>OR</c> across the two let SQLite walk every row
+    /// below the id, delivered ones included, which made each outcome slower the longer the outbox had been in use.
     /// </summary>
     public const string Finish = """
         UPDATE outbox
         SET state = @State, finished_at = @At, lease_owner = NULL, lease_expires_at = NULL,
             last_error = CASE WHEN id = @Id THEN COALESCE(@Reason, last_error) ELSE last_error END
         WHERE state = 'pending'
-          AND (id = @Id OR (lane = 'doc' AND id < @Id
-               AND incident_number = (SELECT x.incident_number FROM outbox x WHERE x.id = @Id AND x.lane = 'doc')))
+          AND id IN (
+              SELECT @Id
+              UNION ALL
+              SELECT y.id FROM outbox y
+              WHERE y.state = 'pending' AND y.lane = 'doc' AND y.id < @Id
+                AND y.incident_number = (SELECT x.incident_number FROM outbox x WHERE x.id = @Id AND x.lane = 'doc'))
         """;
 
     public const string FinishEdits = """

@@ -21,8 +21,12 @@ internal sealed record OutboxTuning
     /// <summary>Slack's response_url and Discord's interaction token expire (30 and 15 minutes); stop trying before that.</summary>
     public TimeSpan ReplyHandleLifetime { get; init; } = TimeSpan.FromMinutes(14);
 
-    /// <summary>Thread and status-doc lanes delivered at once: incidents do not wait for each other.</summary>
-    public int Parallelism { get; init; } = 8;
+    /// <summary>
+    /// Thread and status-doc lanes delivered at once: incidents do not wait for each other. Sixteen keep a backlog
+    /// after an outage moving at over 2,000 messages a second on two cores (bench/discord-load, issue 11); each lane
+    /// is still one message at a time, and each platform bucket keeps its own rate limit.
+    /// </summary>
+    public int Parallelism { get; init; } = 16;
 
     /// <summary>
     /// Replies delivered at once, in slots of their own: a reply handle that hangs until its timeout (a dead
