@@ -30,6 +30,23 @@ internal sealed class KeptConnections(Func<CancellationToken, Task<DbConnection>
         return new Lent(connection, new Statements(connection, null), Volatile.Read(ref _generation));
     }
 
+    /// <summary>Runs <paramref name="use"/> on a lent connection; it is kept afterwards only if <paramref name="use"/> succeeded.</summary>
+    public async Task<T> UseAsync<T>(Func<Lent, Task<T>> use, CancellationToken cancellationToken)
+    {
+        var lent = await RentAsync(cancellationToken);
+        var clean = false;
+        try
+        {
+            var result = await use(lent);
+            clean = true;
+            return result;
+        }
+        finally
+        {
+            await ReturnAsync(lent, clean);
+        }
+    }
+
     /// <summary>Takes a connection back; one whose use failed (<paramref name="clean"/> false) is closed instead.</summary>
     public async ValueTask ReturnAsync(Lent lent, bool clean = true)
     {

@@ -88,21 +88,8 @@ internal sealed class SqlIncidentStore(
             : null;
 
     /// <summary>A read on a kept reader connection, through its prepared statements.</summary>
-    private async Task<T> KeptReadAsync<T>(Func<Statements, Task<T>> read, CancellationToken cancellationToken)
-    {
-        var lent = await database.Readers.RentAsync(cancellationToken);
-        var clean = false;
-        try
-        {
-            var result = await database.RunAsync(() => read(lent.Statements));
-            clean = true;
-            return result;
-        }
-        finally
-        {
-            await database.Readers.ReturnAsync(lent, clean);
-        }
-    }
+    private Task<T> KeptReadAsync<T>(Func<Statements, Task<T>> read, CancellationToken cancellationToken) =>
+        database.Readers.UseAsync(lent => database.RunAsync(() => read(lent.Statements)), cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -77,19 +77,9 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
 
     public async Task<DateTimeOffset?> GetNextDueAsync(DateTimeOffset now, string owner, CancellationToken cancellationToken)
     {
-        var lent = await database.Readers.RentAsync(cancellationToken);
-        var clean = false;
-        try
-        {
-            var due = await database.RunAsync(() => lent.Statements.Bind(_nextDue, ("@Now", Instants.ToMs(now)), ("@Owner", owner))
-                .ExecuteScalarAsync(cancellationToken));
-            clean = true;
-            return due is null or DBNull ? null : Instants.FromMs(Convert.ToInt64(due, CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            await database.Readers.ReturnAsync(lent, clean);
-        }
+        var due = await database.Readers.UseAsync(lent => database.RunAsync(() => lent.Statements.Bind(
+            _nextDue, ("@Now", Instants.ToMs(now)), ("@Owner", owner)).ExecuteScalarAsync(cancellationToken)), cancellationToken);
+        return due is null or DBNull ? null : Instants.FromMs(Convert.ToInt64(due, CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -160,19 +150,6 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
     /// SQLite can do on a full disk, so they prove nothing about room for the next command (readiness asks for that).
     /// </summary>
     private Task<T> WriteAsync<T>(Func<Statements, DbConnection, Task<T>> write, CancellationToken cancellationToken) =>
-        database.StatementWriteAsync(async () =>
-        {
-            var lent = await database.Writers.RentAsync(cancellationToken);
-            var clean = false;
-            try
-            {
-                var result = await write(lent.Statements, lent.Connection);
-                clean = true;
-                return result;
-            }
-            finally
-            {
-                await database.Writers.ReturnAsync(lent, clean);
-            }
-        }, cancellationToken);
+        database.StatementWriteAsync(
+            () => database.Writers.UseAsync(lent => write(lent.Statements, lent.Connection), cancellationToken), cancellationToken);
 }
