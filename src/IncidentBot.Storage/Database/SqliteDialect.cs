@@ -26,7 +26,11 @@ internal sealed class SqliteDialect : SqlDialect
     // write lock held by another unit of work instead of failing at once (https://www.sqlite.org/pragma.html).
     // synchronous = NORMAL is durable against a process crash (kill -9) in WAL mode and skips the sync on every
     // commit; only a power cut can lose the last commits (https://www.sqlite.org/wal.html#performance_considerations).
-    public override string ConnectionSettings => "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    // temp_store = MEMORY: a statement that materialises a subquery or sorts (the outbox claim does both) otherwise
+    // creates and deletes a temporary file on every run (https://www.sqlite.org/tempfiles.html#temp_databases);
+    // measured on the claim, 218 µs a run with the file, 17 µs without. Those tables are a few rows each.
+    public override string ConnectionSettings =>
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
 
     public override string CreateVersionTable =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
