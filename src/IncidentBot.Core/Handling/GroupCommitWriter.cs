@@ -99,7 +99,11 @@ internal sealed class GroupCommitWriter(IIncidentStore store, InboundDecider dec
                 }
             }
 
-            await uow.CommitAsync(none);
+            // A group of duplicates and refusals kept nothing: it ends without a commit (disposing rolls back).
+            if (accepted > 0)
+            {
+                await uow.CommitAsync(none);
+            }
         }
         catch (Exception e)
         {

@@ -11,8 +11,8 @@ namespace IncidentBot.Core.Handling;
 /// write path: a refusal, an ignored input, a duplicate or a read (<c>list</c>, <c>timeline</c>) is answered from
 /// that, records nothing and never waits for the writer; nothing is recorded for a refused command, so its retry is
 /// decided afresh. Only an input that changes state goes to the <see cref="GroupCommitWriter"/>, which decides it
-/// again on the latest state and records its natural key (duplicates stop there) with the state change, timeline,
-/// audit and outbox rows in one commit. No platform call happens here: what the bot says goes to the outbox.
+/// again on the latest state and records its natural key (duplicates of it stop there) with the state change,
+/// timeline, audit and outbox rows in one commit. No platform call happens here: what the bot says goes to the outbox.
 /// </summary>
 public sealed class IncidentService : IInboundHandler
 {
@@ -50,18 +50,20 @@ public sealed class IncidentService : IInboundHandler
         await using (var reader = await _store.OpenLookupsAsync(cancellationToken))
         {
             var context = inbound.Context;
-            if (await reader.IsInboundRecordedAsync(context.Workspace, context.DedupKey, cancellationToken))
-            {
-                return InboundOutcome.Duplicate;
-            }
-
             var rehearsal = new DryRunUnitOfWork(reader);
             var outcome = await _decider.DecideAsync(new UseCaseScope(rehearsal, context, _time.GetUtcNow(), cancellationToken), inbound, parsed);
             if (outcome.Result != InboundResult.Accepted || !rehearsal.Wrote)
             {
-                return outcome;
+                // A redelivery of an input already recorded gets the answer "duplicate", not what its retry would be
+                // told on the state it left behind (a second "resolve" would be refused as already resolved).
+                return await reader.IsInboundRecordedAsync(context.Workspace, context.DedupKey, cancellationToken)
+                    ? InboundOutcome.Duplicate
+                    : outcome;
             }
         }
+
+        // What would write is checked for a duplicate by the writer, in the transaction that records its key: a
+        // look here first would cost every write a read for the rare redelivery.
 
         return await _writer.SubmitAsync(inbound, parsed);
     }
