@@ -30,6 +30,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override bool OneWriteAtATime => false;
 
+    public override bool OneProcess => false;
+
     public override string MigrationFolder => "Postgres.";
 
     public override string ConnectionSettings => "";

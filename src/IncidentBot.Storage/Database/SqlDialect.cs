@@ -18,6 +18,12 @@ internal abstract class SqlDialect
     /// <summary>Whether every write, not only a unit of work, excludes every other (SQLite's one write lock).</summary>
     public abstract bool OneWriteAtATime { get; }
 
+    /// <summary>
+    /// Whether only this process writes the database (SQLite: several replicas need PostgreSQL, DESIGN.md §8), so
+    /// that it knows of every change as it commits it.
+    /// </summary>
+    public abstract bool OneProcess { get; }
+
     /// <summary>The statement run on every connection as it is opened, or empty.</summary>
     public abstract string ConnectionSettings { get; }
 

@@ -20,6 +20,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override bool OneWriteAtATime => true;
 
+    public override bool OneProcess => true;
+
     public override string MigrationFolder => "";
 
     // foreign_keys is off by default and per connection in SQLite; busy_timeout makes a writer wait for the

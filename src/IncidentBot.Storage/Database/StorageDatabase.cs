@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Persistence;
+using IncidentBot.Storage.Incidents;
 using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Storage.Database;
@@ -29,6 +30,9 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     public bool IsFull => _full;
 
     public SqlDialect Dialect { get; } = SqlDialect.For(dataSource);
+
+    /// <summary>The incidents as last committed, where this process is the database's only writer; otherwise null.</summary>
+    public CommittedIncidents? Committed { get; } = SqlDialect.For(dataSource).OneProcess ? new() : null;
 
     /// <summary>This process's turn at writing: every unit of work takes it, and on SQLite every other write too.</summary>
     public WriteGate Gate { get; } = new();

@@ -132,10 +132,19 @@ internal sealed class SqlOutboxStore(StorageDatabase database, OutboxJson json, 
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             s.Transaction = transaction;
-            await s.ExecuteAsync(setField, cancellationToken, ("@Number", id.Number), ("@Value", value));
-            await s.ExecuteAsync(OutboxSql.Finish, cancellationToken,
-                ("@Id", messageId), ("@State", OutboxKind.Delivered), ("@At", Instants.ToMs(at)), ("@Reason", null));
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await s.ExecuteAsync(setField, cancellationToken, ("@Number", id.Number), ("@Value", value));
+                await s.ExecuteAsync(OutboxSql.Finish, cancellationToken,
+                    ("@Id", messageId), ("@State", OutboxKind.Delivered), ("@At", Instants.ToMs(at)), ("@Reason", null));
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                // In the write turn, as a unit of work does (see CommittedIncidents).
+                database.Committed?.Changed(id.Number);
+            }
+
             return true;
         }, cancellationToken);
 

@@ -48,10 +48,27 @@ internal class SqlReader : IIncidentLookups
             ("@WorkspaceId", workspace.Id),
             ("@Key", key)).ExecuteScalarAsync(cancellationToken) is not (null or DBNull));
 
+    /// <summary>
+    /// On its own (not in a unit of work), and where this process is the only writer, from the copy committed last if
+    /// nothing has changed the incident since (<see cref="CommittedIncidents"/>).
+    /// </summary>
     public virtual async Task<Incident?> GetAsync(WorkspaceId workspace, IncidentId id, CancellationToken cancellationToken)
     {
+        var committed = _lent is null ? null : Database.Committed;
+        if (committed is not null && committed.TryGet(id, out var known))
+        {
+            return known.Workspace == workspace ? known : null;
+        }
+
+        var changes = committed?.ChangesOf(id) ?? 0;
         var found = await RunAsync(() => IncidentSql.ByNumberAsync(Statements, id, workspace, cancellationToken));
-        return found is null ? null : Remember(found);
+        if (found is null)
+        {
+            return null;
+        }
+
+        committed?.Keep(found, changes);
+        return Remember(found);
     }
 
     public virtual Task<Incident?> GetForReminderAsync(IncidentId id, CancellationToken cancellationToken) =>

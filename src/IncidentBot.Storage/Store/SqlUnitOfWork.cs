@@ -30,6 +30,7 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     private readonly KeptConnections.Lent _lent;
     private readonly DbTransaction _transaction;
     private readonly Dictionary<long, Incident> _incidents = [];
+    private readonly HashSet<long> _saved = [];
     private bool _committed;
     private bool _failed;
     private bool _anyFailed;
@@ -101,6 +102,7 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
     public async Task SaveAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        _saved.Add(incident.Id.Number);
         await StepAsync(() => _incidents.TryGetValue(incident.Id.Number, out var before)
             ? IncidentWrites.UpdateChangedAsync(Connection, _transaction, before, incident, cancellationToken)
             : IncidentSql.SaveAsync(Connection, _transaction, incident, cancellationToken));
@@ -218,7 +220,20 @@ internal sealed partial class SqlUnitOfWork : SqlReader, IIncidentUnitOfWork
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await StepAsync(() => _transaction.CommitAsync(cancellationToken));
+        try
+        {
+            await StepAsync(() => _transaction.CommitAsync(cancellationToken));
+        }
+        finally
+        {
+            // Even when the commit failed, it may have been written: the copies of what was saved are dropped either way,
+            // in this unit of work's turn, so the next one cannot start on an older copy.
+            foreach (var number in _saved)
+            {
+                Database.Committed?.Changed(number);
+            }
+        }
+
         _committed = true;
         Database.Written();
     }
