@@ -27,6 +27,11 @@ internal abstract class SqlDialect
     /// <summary>The statement run on every connection as it is opened, or empty.</summary>
     public abstract string ConnectionSettings { get; }
 
+    /// <summary>Settings of the engine's own connection handle, made on every connection as it is opened, readers' too.</summary>
+    public virtual void Configure(DbConnection connection)
+    {
+    }
+
     /// <summary>Creates the table that records which migrations were applied.</summary>
     public abstract string CreateVersionTable { get; }
 

@@ -45,6 +45,7 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
+            Dialect.Configure(connection);
             if (Dialect.ConnectionSettings.Length > 0)
             {
                 await connection.ExecuteAsync(new CommandDefinition(Dialect.ConnectionSettings, cancellationToken: cancellationToken));
@@ -60,11 +61,16 @@ internal sealed class StorageDatabase(DbDataSource dataSource, ILogger<StorageDa
     }
 
     /// <summary>
-    /// A connection for reads only, without the per-connection settings: foreign keys, the busy handler and the sync
+    /// A connection for reads only, without the per-connection statement: foreign keys, the busy handler and the sync
     /// mode only concern writes, and in WAL mode a reader never waits for the writer (https://www.sqlite.org/wal.html).
+    /// The handle's settings (<see cref="SqlDialect.Configure"/>) concern reads too.
     /// </summary>
-    public async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken) =>
-        await dataSource.OpenConnectionAsync(cancellationToken);
+    public async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        Dialect.Configure(connection);
+        return connection;
+    }
 
     /// <summary>Runs a read or a step of a unit of work, mapping "disk full".</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> action)
