@@ -70,7 +70,10 @@ internal sealed class OutboxDispatcher(
                     Start(message, cancellationToken);
                 }
 
-                if (claimed.Count > 0)
+                // A claim that filled every free slot may have left heads behind: look again at once. One that did
+                // not took every head deliverable now, so another claim would find nothing until a delivery ends or
+                // a commit lands (each wakes the loop); only the next due time is left to learn.
+                if (claimed.Count > 0 && claimed.Count >= lanes + replies)
                 {
                     return now;
                 }
