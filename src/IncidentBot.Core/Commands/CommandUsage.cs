@@ -36,9 +36,12 @@ public static class CommandUsage
             return $"`{entry.Usage}` — {entry.What}.";
         }
 
-        var lines = All.Select(u => $"`{u.Usage}` — {u.What}");
-        return "IncidentBot commands (the INC-n may be left out inside an incident's thread, "
-            + "or in the incidents channel when exactly one incident is open):\n"
-            + string.Join('\n', lines);
+        return General;
     }
+
+    /// <summary>The whole help, built once: <c>help</c> is answered often and its text never changes.</summary>
+    private static string General { get; } =
+        "IncidentBot commands (the INC-n may be left out inside an incident's thread, "
+        + "or in the incidents channel when exactly one incident is open):\n"
+        + string.Join('\n', All.Select(u => $"`{u.Usage}` — {u.What}"));
 }

@@ -204,7 +204,10 @@ internal static class SlackEndpoints
             return;
         }
 
+        // Serialized straight to UTF-8 and sent with its length: no UTF-16 string to transcode, no chunked framing.
+        var json = JsonSerializer.SerializeToUtf8Bytes(reply, SlackJsonContext.Default.SlackReply);
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(JsonSerializer.Serialize(reply, SlackJsonContext.Default.SlackReply), http.RequestAborted);
+        http.Response.ContentLength = json.Length;
+        await http.Response.Body.WriteAsync(json, http.RequestAborted);
     }
 }

@@ -19,19 +19,22 @@ internal static class SlackMrkdwn
             return text;
         }
 
+        // Runs between the characters to escape are copied whole: a command's help is 1.7 KB of such text.
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny('&', '<', '>')) >= 0)
         {
-            builder.Append(c switch
+            builder.Append(rest[..at]).Append(rest[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
+                _ => "&gt;",
             });
+            rest = rest[(at + 1)..];
         }
 
-        return builder.ToString();
+        return builder.Append(rest).ToString();
     }
 
     /// <summary>Bold, with the markers kept off the edges Slack would not parse (leading/trailing spaces).</summary>

@@ -135,7 +135,10 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         var response = await CommandAsync("declare sev1 Checkout &lt;down&gt; commander <@U0MARIA|maria>", trigger: "13345224609.738474920.8088930838d88f008e0");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        var reply = JsonNode.Parse(bytes)!;
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         Assert.Equal("Declared INC-9 &lt;b&gt;", reply["text"]!.GetValue<string>());
         var command = Assert.IsType<CommandInvoked>(Assert.Single(_host.Handler.Accepted));

@@ -43,10 +43,15 @@ public sealed class BlockKitRendererTests
     private static JsonObject Written(ModalView modal) =>
         JsonNode.Parse(JsonSerializer.Serialize(modal, SlackJsonContext.Default.ModalView))!.AsObject();
 
-    [Fact]
-    public void Mrkdwn_escapes_exactly_the_three_control_characters()
+    [Theory]
+    [InlineData("a & b <!channel> *c* _d_", "a &amp; b &lt;!channel&gt; *c* _d_")]
+    [InlineData("<<&>>", "&lt;&lt;&amp;&gt;&gt;")]
+    [InlineData("&start and end>", "&amp;start and end&gt;")]
+    [InlineData("`deploy <env>` — what's left", "`deploy &lt;env&gt;` — what's left")]
+    [InlineData("nothing to escape", "nothing to escape")]
+    public void Mrkdwn_escapes_exactly_the_three_control_characters(string text, string expected)
     {
-        Assert.Equal("a &amp; b &lt;!channel&gt; *c* _d_", SlackMrkdwn.Escape("a & b <!channel> *c* _d_"));
+        Assert.Equal(expected, SlackMrkdwn.Escape(text));
     }
 
     [Fact]
