@@ -20,6 +20,14 @@ internal sealed class CommittedIncidents
 
     private readonly ConcurrentDictionary<long, Kept> _kept = new();
     private readonly ConcurrentDictionary<long, long> _changes = new();
+    private readonly ConcurrentDictionary<(WorkspaceId Workspace, string? ChannelId), KeptOpen> _open = new();
+    private long _allChanges;
+
+    /// <summary>
+    /// The change count of all incidents now: taken before the open incidents are listed, handed to
+    /// <see cref="KeepOpen"/> after. Any change can open, close or move an incident, so any change ends every list.
+    /// </summary>
+    public long AllChanges => Interlocked.Read(ref _allChanges);
 
     /// <summary>The incident's change count now: taken before a read, handed to <see cref="Keep"/> after it.</summary>
     public long ChangesOf(IncidentId id) => _changes.TryGetValue(id.Number, out var count) ? count : 0;
@@ -47,12 +55,39 @@ internal sealed class CommittedIncidents
         _kept[incident.Id.Number] = new Kept(incident, changes);
     }
 
+    /// <summary>The open incidents of a workspace (of one of its channels, if given), as listed last.</summary>
+    public bool TryGetOpen(WorkspaceId workspace, string? channelId, out IReadOnlyList<Incident> open)
+    {
+        if (_open.TryGetValue((workspace, channelId), out var kept) && kept.AllChanges == AllChanges)
+        {
+            open = kept.Incidents;
+            return true;
+        }
+
+        open = null!;
+        return false;
+    }
+
+    /// <summary>Keeps what a listing that began at <paramref name="allChanges"/> (see <see cref="AllChanges"/>) found.</summary>
+    public void KeepOpen(WorkspaceId workspace, string? channelId, IReadOnlyList<Incident> open, long allChanges)
+    {
+        if (_open.Count >= MaxKept)
+        {
+            _open.Clear();
+        }
+
+        _open[(workspace, channelId)] = new KeptOpen(open, allChanges);
+    }
+
     /// <summary>A write to the incident committed (or may have): no copy read before now is served again.</summary>
     public void Changed(long number)
     {
         _changes.AddOrUpdate(number, 1, (_, count) => count + 1);
+        Interlocked.Increment(ref _allChanges);
         _kept.TryRemove(number, out _);
     }
 
     private sealed record Kept(Incident Incident, long Changes);
+
+    private sealed record KeptOpen(IReadOnlyList<Incident> Incidents, long AllChanges);
 }

@@ -88,12 +88,27 @@ internal class SqlReader : IIncidentLookups
     public Task<Incident?> FindByRootMessageAsync(WorkspaceId workspace, string rootMessageId, CancellationToken cancellationToken) =>
         FirstAsync(IncidentSql.ByWorkspaceAndRoot, new { RootMessageId = rootMessageId, Platform = workspace.Platform.ToString(), WorkspaceId = workspace.Id }, cancellationToken);
 
-    public Task<IReadOnlyList<Incident>> ListOpenAsync(WorkspaceId workspace, string? channelId, CancellationToken cancellationToken) =>
-        RunAsync(() => channelId is null
+    /// <summary>
+    /// <c>list</c> and every command that leaves out its INC-n ask this. On its own, and where this process is the only
+    /// writer, from the list read last if no incident has changed since (<see cref="CommittedIncidents"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<Incident>> ListOpenAsync(WorkspaceId workspace, string? channelId, CancellationToken cancellationToken)
+    {
+        var committed = _lent is null ? null : Database.Committed;
+        if (committed is not null && committed.TryGetOpen(workspace, channelId, out var known))
+        {
+            return known;
+        }
+
+        var changes = committed?.AllChanges ?? 0;
+        var open = await RunAsync(() => channelId is null
             ? IncidentSql.QueryAsync(Statements, IncidentSql.OpenInWorkspace, IncidentSql.NewestFirst, cancellationToken,
                 ("@Platform", workspace.Platform.ToString()), ("@WorkspaceId", workspace.Id))
             : IncidentSql.QueryAsync(Statements, IncidentSql.OpenInWorkspaceChannel, IncidentSql.NewestFirst, cancellationToken,
                 ("@Platform", workspace.Platform.ToString()), ("@WorkspaceId", workspace.Id), ("@ChannelId", channelId)));
+        committed?.KeepOpen(workspace, channelId, open, changes);
+        return open;
+    }
 
     public Task<TimelineEntry?> FindTimelineBySourceAsync(WorkspaceId workspace, string sourceMessageId, CancellationToken cancellationToken) =>
         RunAsync(() => TimelineSql.BySourceAsync(Connection, Transaction, Statements, workspace, sourceMessageId, cancellationToken));

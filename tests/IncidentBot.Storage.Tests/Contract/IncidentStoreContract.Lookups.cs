@@ -40,6 +40,35 @@ public abstract partial class IncidentStoreContract
         Assert.Null(await LookUpAsync(SlackA, new IncidentId(incident.Id.Number + 1)));
     }
 
+    [Fact]
+    public async Task The_open_incidents_a_lookup_lists_follow_each_committed_change()
+    {
+        var first = await DeclareAsync(SlackA);
+        Assert.Equal([first.Id], await ListOpenAsync(SlackA, null));
+
+        var second = await DeclareAsync(SlackA, channel: "C2");
+        var afterDeclare = await ListOpenAsync(SlackA, null);
+        var inC2 = await ListOpenAsync(SlackA, "C2");
+
+        await SaveAsync(first with { Status = IncidentStatus.Closed, ClosedAt = T0.AddMinutes(30) }, commit: true);
+        var afterClose = await ListOpenAsync(SlackA, null);
+
+        await SaveAsync(second with { Status = IncidentStatus.Closed, ClosedAt = T0.AddMinutes(40) }, commit: false);
+        var afterRollback = await ListOpenAsync(SlackA, null);
+
+        Assert.Equal([second.Id, first.Id], afterDeclare);
+        Assert.Equal([second.Id], inC2);
+        Assert.Equal([second.Id], afterClose);
+        Assert.Equal([second.Id], afterRollback);
+        Assert.Empty(await ListOpenAsync(SlackB, null));
+    }
+
+    private async Task<IncidentId[]> ListOpenAsync(WorkspaceId workspace, string? channelId)
+    {
+        await using var lookups = await Store.OpenLookupsAsync(Ct);
+        return [.. (await lookups.ListOpenAsync(workspace, channelId, Ct)).Select(i => i.Id)];
+    }
+
     private async Task<Incident?> LookUpAsync(WorkspaceId workspace, IncidentId id)
     {
         await using var lookups = await Store.OpenLookupsAsync(Ct);

@@ -57,4 +57,32 @@ public sealed class CommittedIncidentsTests
         Assert.True(committed.TryGet(Inc1.Id, out _));
         Assert.False(committed.TryGet(inc2.Id, out _));
     }
+
+    [Fact]
+    public void A_list_of_open_incidents_is_served_until_any_incident_changes()
+    {
+        var committed = new CommittedIncidents();
+        committed.KeepOpen(Inc1.Workspace, null, [Inc1], committed.AllChanges);
+
+        Assert.True(committed.TryGetOpen(Inc1.Workspace, null, out var open));
+        Assert.Equal([Inc1], open);
+        Assert.False(committed.TryGetOpen(Inc1.Workspace, "C1", out _));
+        Assert.False(committed.TryGetOpen(new WorkspaceId(Platform.Discord, "T1"), null, out _));
+
+        // Another incident changed: it may have opened or closed, so no list read before is served again.
+        committed.Changed(2);
+        Assert.False(committed.TryGetOpen(Inc1.Workspace, null, out _));
+    }
+
+    [Fact]
+    public void A_list_read_while_a_change_committed_is_never_served()
+    {
+        var committed = new CommittedIncidents();
+        var before = committed.AllChanges;
+
+        committed.Changed(Inc1.Id.Number);
+        committed.KeepOpen(Inc1.Workspace, null, [], before);
+
+        Assert.False(committed.TryGetOpen(Inc1.Workspace, null, out _));
+    }
 }
