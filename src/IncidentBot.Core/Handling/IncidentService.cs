@@ -52,6 +52,12 @@ public sealed class IncidentService : IInboundHandler
             var context = inbound.Context;
             var rehearsal = new DryRunUnitOfWork(reader);
             var outcome = await _decider.DecideAsync(new UseCaseScope(rehearsal, context, _time.GetUtcNow(), cancellationToken), inbound, parsed);
+            if (parsed?.Command is ListCommand or TimelineCommand)
+            {
+                // They only read, so no key of theirs is ever recorded: there is no redelivery of one to recognise.
+                return outcome;
+            }
+
             if (outcome.Result != InboundResult.Accepted || !rehearsal.Wrote)
             {
                 // A redelivery of an input already recorded gets the answer "duplicate", not what its retry would be
