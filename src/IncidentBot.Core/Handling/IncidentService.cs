@@ -52,9 +52,8 @@ public sealed class IncidentService : IInboundHandler
             var context = inbound.Context;
             var rehearsal = new DryRunUnitOfWork(reader);
             var outcome = await _decider.DecideAsync(new UseCaseScope(rehearsal, context, _time.GetUtcNow(), cancellationToken), inbound, parsed);
-            if (parsed?.Command is ListCommand or TimelineCommand)
+            if (ReadUseCases.OnlyReads(parsed?.Command))
             {
-                // They only read, so no key of theirs is ever recorded: there is no redelivery of one to recognise.
                 return outcome;
             }
 

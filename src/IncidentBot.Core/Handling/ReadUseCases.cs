@@ -11,6 +11,12 @@ internal static class ReadUseCases
 {
     private const int TimelineReplyLines = 25;
 
+    /// <summary>
+    /// The commands answered here. They record nothing, not even their inbound key, so a redelivery of one has
+    /// nothing to be recognised by and is simply answered again.
+    /// </summary>
+    public static bool OnlyReads(IncidentCommand? command) => command is HelpCommand or ListCommand or TimelineCommand;
+
     public static InboundOutcome Help(HelpCommand help) =>
         new(InboundResult.Accepted, MessageContent.Plain(CommandUsage.Help(help.Topic)), null);
 
