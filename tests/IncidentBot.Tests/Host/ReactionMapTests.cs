@@ -94,6 +94,7 @@ public sealed class ReactionMapTests
                 await slack.Driver.CommandAsync("declare sev1 Checkout is down", "U0JENS", "trig-declare");
                 await Eventually.AssertAsync(() => slack.Roots.Count == 1, "the status doc");
                 _root = _thread = slack.Roots[0].Ts;
+                await UntilRecordedAsync();
                 return;
             }
 
@@ -103,6 +104,7 @@ public sealed class ReactionMapTests
             await discord.UntilAsync(() => discord.Discord.Threads.Count == 1, "the status doc and its thread");
             _root = Assert.Single(discord.Discord.MessagesIn(discord.Discord.IncidentsChannelId)).Id;
             _thread = discord.Discord.Threads.Single().Key;
+            await UntilRecordedAsync();
         }
 
         public async Task<string> SayAsync(string text)
@@ -155,6 +157,15 @@ public sealed class ReactionMapTests
         }
 
         private IIncidentReader Store => (_slack?.App ?? _discord!.App).Services.GetRequiredService<IIncidentReader>();
+
+        /// <summary>
+        /// The fake holds the root as soon as it answered; the bot records its id (and Discord's thread) only after it
+        /// read that answer, and until then a reply in the thread belongs to no incident.
+        /// </summary>
+        private Task UntilRecordedAsync() => UntilAsync(
+            async () => await IncidentAsync() is { } incident && incident.RootMessageId == _root
+                && (_slack is not null || incident.ThreadId == _thread),
+            "the root recorded on the incident");
 
         private async Task ReactAsync(string messageId, string emoji, string? customId)
         {
