@@ -15,11 +15,8 @@ public sealed partial class IncidentPagesTests(DashboardSite site)
         var reply = await site.Driver.CommandAsync("declare sev1 Payments webhook backlog", "U0JENS", "trig-live", site.Slack.ResponseUrl("live"));
         var id = IncidentId().Match(reply?["text"]?.GetValue<string>() ?? string.Empty).Value;
         var root = await Eventually.GetAsync(
-            () => Task.FromResult(site.Slack.Messages.FirstOrDefault(m => m.ThreadTs is null && m.Text.Contains("Payments webhook backlog", StringComparison.Ordinal))),
-            "the status doc of the declared incident");
-
-        // The welcome follows the bot's record of the root's ts, so the reply below finds the incident.
-        await Eventually.AssertAsync(() => site.Slack.Messages.Any(m => m.ThreadTs == root.Ts), "the welcome in the thread");
+            () => Task.FromResult(site.Slack.StartedThreads.FirstOrDefault(m => m.Text.Contains("Payments webhook backlog", StringComparison.Ordinal))),
+            "the status doc of the declared incident and its thread");
         var page = await site.NewPageAsync();
         await DashboardSite.SignInAsync(page);
 

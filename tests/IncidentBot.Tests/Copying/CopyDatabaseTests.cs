@@ -68,14 +68,13 @@ public sealed class CopyDatabaseTests
         Assert.Equal("INC-2", (await bot.PostPageAsync(AlertsBot.Fixture("incident.triggered.json"))).Body!["incident"]!.GetValue<string>());
 
         // Posts to one channel are paced on the bot's (fake) clock, as Slack's rate limits ask: move it along.
-        // A post in a thread follows the bot's record of its root: until that, a reaction or reply there is on no incident.
-        await chat.AdvanceUntilAsync(() => chat.Roots.Count == 2 && chat.Roots.All(r => chat.ThreadOf(r.Ts).Count > 0), "the status docs and threads of INC-1 and INC-2");
-        var paged = chat.Roots.Single(m => m.AllText.Contains("INC-2", StringComparison.Ordinal));
+        await chat.AdvanceUntilAsync(() => slack.StartedThreads.Count == 2, "the status docs and threads of INC-1 and INC-2");
+        var paged = slack.StartedThreads.Single(m => m.AllText.Contains("INC-2", StringComparison.Ordinal));
         await chat.Driver.EventAsync(SlackPayloads.Reaction(true, "U0MARIA", "eyes", paged.Ts, slack.NextTs()), "Ev-ack-2");
 
         await chat.Driver.CommandAsync("declare sev2 Search is slow", "U0JENS", "trig-3");
-        await chat.AdvanceUntilAsync(() => chat.Roots.Count == 3 && chat.ThreadOf(chat.Roots[^1].Ts).Count > 0, "the status doc and thread of INC-3");
-        var root = chat.Roots.Single(m => m.AllText.Contains("INC-3", StringComparison.Ordinal)).Ts;
+        await chat.AdvanceUntilAsync(() => slack.StartedThreads.Count == 3, "the status doc and thread of INC-3");
+        var root = slack.StartedThreads.Single(m => m.AllText.Contains("INC-3", StringComparison.Ordinal)).Ts;
         var looking = slack.NextTs();
         await chat.Driver.EventAsync(SlackPayloads.ThreadReply("U0MARIA", "looking at the dashboards", looking, root), "Ev-3-1");
         await chat.Driver.EventAsync(SlackPayloads.Edit("U0MARIA", "looking at the search dashboards", looking, root, slack.NextTs()), "Ev-3-2");

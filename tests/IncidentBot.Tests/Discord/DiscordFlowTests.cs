@@ -96,11 +96,8 @@ public sealed class DiscordFlowTests
         await using var bot = await DiscordBot.StartAsync(engine: engine);
         var incidents = bot.Discord.IncidentsChannelId;
         await bot.CommandAsync(incidents, DiscordBot.Ana, "declare", ("severity", 3, S("sev1")), ("title", 3, S("Login errors")));
-        await bot.UntilAsync(() => bot.Discord.Threads.Count == 1, "the thread");
-        var thread = bot.Discord.Threads.Single().Key;
-
-        // The welcome follows the bot's record of the thread; a message sent before that is on no incident.
-        await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Count >= 1, "the welcome message in the thread");
+        await bot.UntilAsync(() => bot.Discord.StartedThreads.Count == 1, "the thread and its welcome");
+        var thread = bot.Discord.StartedThreads[0];
         var before = await bot.SayAsync(thread, DiscordBot.Bob, "before the drop");
         await bot.UntilAsync(async () => (await bot.TimelineAsync(1)).Any(e => e.SourceMessageId == before), "the first message recorded");
         bot.Discord.Gateway.ResumeOverlap = 2;

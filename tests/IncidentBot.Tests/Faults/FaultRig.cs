@@ -158,10 +158,8 @@ internal sealed class FaultRig : IAsyncDisposable
     public async Task<string> DeclareAsync(string title = "Checkout is down", Uri? responseUrl = null)
     {
         Assert.Equal(HttpStatusCode.OK, await CommandAsync($"declare sev1 {title}", "trig-declare", responseUrl));
-        await Eventually.AssertAsync(() => Slack.Messages.Any(m => m.ThreadTs is null), "the status doc");
-        var root = Slack.Messages.First(m => m.ThreadTs is null).Ts;
-        await Eventually.AssertAsync(() => Slack.Messages.Any(m => m.ThreadTs == root), "the welcome in the thread");
-        return root;
+        await Eventually.AssertAsync(() => Slack.StartedThreads.Count > 0, "the status doc and the welcome in its thread");
+        return Slack.StartedThreads[0].Ts;
     }
 
     public string Describe() => $"--- bot output (start {Starts}) ---\n{Bot.Output}";

@@ -100,10 +100,8 @@ public sealed class SocketModeHandOverFaultTests
     private static async Task<string> DeclareAsync(SlackBot bot)
     {
         await bot.Driver.CommandAsync("declare sev2 Search is slow", "U0JENS", "trig-declare");
-        // The first post in the thread goes out only after the bot recorded the root's ts: from then on a reaction on
-        // the root, or a reply under it, finds the incident (before that, on a loaded machine, it may not).
-        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count >= 1, "the status doc and its thread");
-        return bot.Roots[0].Ts;
+        await Eventually.AssertAsync(() => bot.Slack.StartedThreads.Count == 1, "the status doc and its thread");
+        return bot.Slack.StartedThreads[0].Ts;
     }
 
     private static Task<string> CommandAsync(FakeSlack slack, string text, string trigger, int? connection = null) =>

@@ -21,10 +21,9 @@ public sealed class ClockWireTests
         var incidents = bot.Discord.IncidentsChannelId;
         await bot.UntilAsync(() => bot.Discord.RequestsTo("PUT", "/commands").Count == 1, "the /incident command registration");
         await bot.CommandAsync(incidents, DiscordBot.Ana, "declare", ("severity", 3, JsonValue.Create("sev1")), ("title", 3, JsonValue.Create("Checkout is down")));
-        await bot.UntilAsync(() => bot.Discord.Threads.Count == 1, "the thread");
-        var thread = bot.Discord.Threads.Single().Key;
+        await bot.UntilAsync(() => bot.Discord.StartedThreads.Count == 1, "the thread and its welcome");
+        var thread = bot.Discord.StartedThreads[0];
         var root = Assert.Single(bot.Discord.MessagesIn(incidents));
-        await bot.UntilAsync(() => bot.Discord.MessagesIn(thread).Count >= 1, "the welcome message");
         int AckReminders() => bot.Discord.MessagesIn(thread).Count(m => m.Content.Contains("not acknowledged", StringComparison.Ordinal));
 
         await bot.App.AdvanceWhenSettledAsync(TimeSpan.FromMinutes(5));
@@ -48,8 +47,8 @@ public sealed class ClockWireTests
         await using var bot = await SlackBot.StartAsync("http");
         var slack = bot.Slack;
         await bot.Driver.CommandAsync("declare sev1 Checkout is down", "U0JENS", "trig-declare");
-        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count >= 1, "the status doc and the thread's welcome");
-        var root = bot.Roots[0];
+        await Eventually.AssertAsync(() => slack.StartedThreads.Count == 1, "the status doc and the thread's welcome");
+        var root = slack.StartedThreads[0];
         int AckReminders() => bot.ThreadOf(root.Ts).Count(m => m.AllText.Contains("not acknowledged", StringComparison.Ordinal));
         string Thread() => string.Join(" | ", bot.ThreadOf(root.Ts).Select(m => m.Text));
 

@@ -92,19 +92,17 @@ public sealed class ReactionMapTests
             if (_slack is { } slack)
             {
                 await slack.Driver.CommandAsync("declare sev1 Checkout is down", "U0JENS", "trig-declare");
-                await Eventually.AssertAsync(() => slack.Roots.Count == 1, "the status doc");
-                _root = _thread = slack.Roots[0].Ts;
-                await UntilRecordedAsync();
+                await Eventually.AssertAsync(() => slack.Slack.StartedThreads.Count == 1, "the status doc and its thread");
+                _root = _thread = slack.Slack.StartedThreads[0].Ts;
                 return;
             }
 
             var discord = _discord!;
             await discord.CommandAsync(discord.Discord.IncidentsChannelId, DiscordBot.Ana, "declare",
                 ("severity", 3, JsonValue.Create("sev1")), ("title", 3, JsonValue.Create("Checkout is down")));
-            await discord.UntilAsync(() => discord.Discord.Threads.Count == 1, "the status doc and its thread");
+            await discord.UntilAsync(() => discord.Discord.StartedThreads.Count == 1, "the status doc and its thread");
             _root = Assert.Single(discord.Discord.MessagesIn(discord.Discord.IncidentsChannelId)).Id;
-            _thread = discord.Discord.Threads.Single().Key;
-            await UntilRecordedAsync();
+            _thread = discord.Discord.StartedThreads[0];
         }
 
         public async Task<string> SayAsync(string text)
@@ -157,15 +155,6 @@ public sealed class ReactionMapTests
         }
 
         private IIncidentReader Store => (_slack?.App ?? _discord!.App).Services.GetRequiredService<IIncidentReader>();
-
-        /// <summary>
-        /// The fake holds the root as soon as it answered; the bot records its id (and Discord's thread) only after it
-        /// read that answer, and until then a reply in the thread belongs to no incident.
-        /// </summary>
-        private Task UntilRecordedAsync() => UntilAsync(
-            async () => await IncidentAsync() is { } incident && incident.RootMessageId == _root
-                && (_slack is not null || incident.ThreadId == _thread),
-            "the root recorded on the incident");
 
         private async Task ReactAsync(string messageId, string emoji, string? customId)
         {

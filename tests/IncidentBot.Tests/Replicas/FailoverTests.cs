@@ -38,11 +38,8 @@ public sealed class FailoverTests
     {
         var slack = rig.Slack;
         Assert.Equal(HttpStatusCode.OK, await rig.CommandAsync("declare sev1 Checkout is down", "trig-declare"));
-        await Eventually.AssertAsync(() => slack.Messages.Any(m => m.ThreadTs is null), "the status doc", Budget);
-        var root = slack.Messages.First(m => m.ThreadTs is null).Ts;
-
-        // The welcome follows the bot's record of the root's ts; a reply sent before that is on no incident.
-        await Eventually.AssertAsync(() => slack.Messages.Any(m => m.ThreadTs == root), "the welcome in the thread", Budget);
+        await Eventually.AssertAsync(() => slack.StartedThreads.Count > 0, "the status doc and the welcome in its thread", Budget);
+        var root = slack.StartedThreads[0].Ts;
         await Eventually.AssertAsync(async () => await rig.GatewayHolderAsync() is not null && rig.Discord.Gateway.IsConnected, "a replica holding the Discord gateway", Budget);
 
         var accepted = new ConcurrentBag<int>();

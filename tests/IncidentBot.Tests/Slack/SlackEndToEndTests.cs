@@ -25,8 +25,8 @@ public sealed class SlackEndToEndTests
         var reply = await bot.Driver.CommandAsync("declare sev1 Checkout &lt;!channel&gt; down", "U0JENS", "trig-declare", slack.ResponseUrl("declare"));
 
         Assert.Contains("INC-1", reply?["text"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal);
-        await Eventually.AssertAsync(() => bot.Roots.Count == 1 && bot.ThreadOf(bot.Roots[0].Ts).Count >= 1, "the status doc and the thread's welcome");
-        var root = bot.Roots[0];
+        await Eventually.AssertAsync(() => slack.StartedThreads.Count == 1, "the status doc and the thread's welcome");
+        var root = slack.StartedThreads[0];
         Assert.Equal(Channel, root.Channel);
         Assert.Contains("&lt;!channel&gt;", root.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<!channel>", root.Text, StringComparison.Ordinal);

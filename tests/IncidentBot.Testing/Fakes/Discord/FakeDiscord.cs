@@ -13,7 +13,7 @@ namespace IncidentBot.Testing.Fakes.Discord;
 /// <c>/gateway</c>. It records every call, keeps the messages and their edits, and answers a queued failure
 /// (429 with <c>retry_after</c>, 5xx, 401…) to the next matching request. Bot routes need <c>Bot {BotToken}</c>.
 /// </summary>
-public sealed class FakeDiscord : IAsyncDisposable
+public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string BotToken = "fake-bot-token-0123456789abcdef";
 
