@@ -37,8 +37,7 @@ public sealed class TracingTests
             c => c is not null && HasEnded(spans, c.TraceId));
         Assert.NotNull(call);
 
-        var delivery = Assert.Single(spans, d => d.SpanId == call.ParentSpanId);
-        Assert.True(IsRootDelivery(delivery));
+        var delivery = Assert.Single(spans, d => IsRootDelivery(d) && d.SpanId == call.ParentSpanId);
         var trace = spans.Where(s => s.TraceId == delivery.TraceId).ToList();
         var request = Assert.Single(trace, s => s.Kind == ActivityKind.Server && (string?)s.GetTagItem("url.path") == "/slack/commands");
         var inbound = Assert.Single(trace, s => s.OperationName == "incidentbot.inbound");
